@@ -1,0 +1,36 @@
+import { commandeFinances } from './commandes/finances.ts';
+import { commandeIndicateurs } from './commandes/indicateurs.ts';
+import { commandePseudonymiser } from './commandes/pseudonymiser.ts';
+import { ioProcessus, SORTIE, type Io } from './io.ts';
+
+type Commande = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDES: Record<string, { commande: Commande; resume: string }> = {
+  finances: { commande: commandeFinances, resume: 'contrôles et totaux d’une convention (jalon.convention/1)' },
+  indicateurs: { commande: commandeIndicateurs, resume: 'calcul et explication des indicateurs d’insertion' },
+  pseudonymiser: { commande: commandePseudonymiser, resume: 'pseudonymisation des identifiants d’une extraction' },
+};
+
+export const AIDE = `Usage : jalon <commande> [options]
+
+Commandes :
+${Object.entries(COMMANDES)
+  .map(([nom, { resume }]) => `  ${nom.padEnd(16)}${resume}`)
+  .join('\n')}
+
+« jalon <commande> --aide » détaille une commande.
+`;
+
+export async function main(args: string[], io: Io = ioProcessus()): Promise<number> {
+  const [nom, ...reste] = args;
+  if (nom === undefined || nom === '--aide' || nom === '--help' || nom === '-h') {
+    io.stdout.write(AIDE);
+    return nom === undefined ? SORTIE.ENTREE_ILLISIBLE : SORTIE.OK;
+  }
+  const entree = COMMANDES[nom];
+  if (entree === undefined) {
+    io.stderr.write(`Commande inconnue « ${nom} ».\n\n${AIDE}`);
+    return SORTIE.ENTREE_ILLISIBLE;
+  }
+  return entree.commande(reste, io);
+}

@@ -1,0 +1,4 @@
+export type { Source } from './source.ts';
+export * from './cadres/types.ts';
+export * from './cadres/cadres.ts';
+export { CODES_ACCES_AUX_DROITS_2023 } from './cadres/mesures-calpae.ts';
