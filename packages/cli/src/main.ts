@@ -6,9 +6,15 @@ import { ioProcessus, SORTIE, type Io } from './io.ts';
 type Commande = (args: string[], io: Io) => Promise<number>;
 
 const COMMANDES: Record<string, { commande: Commande; resume: string }> = {
-  finances: { commande: commandeFinances, resume: 'contrôles et totaux d’une convention (jalon.convention/1)' },
+  finances: {
+    commande: commandeFinances,
+    resume: 'contrôles et totaux d’une convention (jalon.convention/1)',
+  },
   indicateurs: { commande: commandeIndicateurs, resume: 'calcul et explication des indicateurs d’insertion' },
-  pseudonymiser: { commande: commandePseudonymiser, resume: 'pseudonymisation des identifiants d’une extraction' },
+  pseudonymiser: {
+    commande: commandePseudonymiser,
+    resume: 'pseudonymisation des identifiants d’une extraction',
+  },
 };
 
 export const AIDE = `Usage : jalon <commande> [options]

@@ -1,0 +1,3 @@
+export * from './dates.ts';
+export * from './modele.ts';
+export * from './calcul.ts';
