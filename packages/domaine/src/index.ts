@@ -1,0 +1,20 @@
+// Domaine : tableaux financiers, contrôles, crédits et versements — fonctions pures (DESIGN.md, principe 3).
+export * from './montant.ts';
+export * from './convention/schema.ts';
+export * from './convention/modele.ts';
+export * from './convention/erreurs-format.ts';
+export * from './convention/lecture.ts';
+export * from './convention/normalisation.ts';
+export * from './finances/lignes.ts';
+export * from './finances/totaux.ts';
+export * from './finances/catalogue-controles.ts';
+export type { Constat, ResultatControle, Verification } from './finances/controles/types.ts';
+export { normaliserCodeChorus } from './finances/controles/mesures.ts';
+export { NATURES_INELIGIBLES } from './finances/controles/france-travail.ts';
+export { PLAFOND_NUMERIQUE_2023 } from './finances/controles/enveloppe.ts';
+export * from './finances/controler.ts';
+export * from './finances/consommation.ts';
+export * from './finances/rapport.ts';
+export * from './finances/credits.ts';
+export * from './finances/versements.ts';
+export * from './finances/forfait-enfance-egalite.ts';
