@@ -1,1 +1,2 @@
 export * from './moteur/index.ts';
+export * from './lecture/index.ts';
