@@ -1,4 +1,9 @@
 import type { Source } from '../source.ts';
+import type { Echeance, Regime } from '../calendrier/types.ts';
+import type { CodeReferentielChorus } from '../chorus/types.ts';
+import type { ModelesFinanciers } from '../financier/types.ts';
+import type { DelaiOrientation, Indicateur } from '../indicateurs/types.ts';
+import type { OuvertureContractualisation } from '../territoires/types.ts';
 
 export const CODES_CADRE = ['calpae-2020', 'calpae-2022', 'calpae-2023', 'france-travail-2024'] as const;
 export type CodeCadre = (typeof CODES_CADRE)[number];
@@ -31,4 +36,18 @@ export interface Cadre {
   readonly exercices: readonly number[];
   readonly mesures: readonly Mesure[];
   readonly source: Source;
+  /** Référentiel Chorus du texte du cadre ; `null` quand le texte n'en donne pas (France Travail, programme 102). */
+  readonly referentielChorus: CodeReferentielChorus | null;
+  /** Régimes de conventionnement admis (l'année glissante n'existe qu'en 2022-2023 : 001 · annexe 4). */
+  readonly regimes: readonly Regime[];
+  /** Catalogue des indicateurs du cadre. */
+  readonly indicateurs: readonly Indicateur[];
+  /** Délai d'orientation de référence : 1 mois (CALPAE), 15 jours (France Travail 2024). */
+  readonly delaiOrientation: DelaiOrientation;
+  /** Modèles des tableaux financiers (annexe 9 CALPAE ; plan de financement et bilan France Travail). */
+  readonly modelesFinanciers: ModelesFinanciers;
+  /** Échéances du cadre, dans l'ordre chronologique de chaque régime (voir `echeances()`). */
+  readonly echeances: readonly Echeance[];
+  /** Types de collectivités avec lesquelles l'État contractualise dans ce cadre. */
+  readonly collectivites: readonly OuvertureContractualisation[];
 }

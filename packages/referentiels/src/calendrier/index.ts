@@ -1,0 +1,2 @@
+export * from './types.ts';
+export { echeances, dateDeReference } from './echeances.ts';

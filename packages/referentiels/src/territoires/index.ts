@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './cog.ts';
+export * from './collectivites.ts';
