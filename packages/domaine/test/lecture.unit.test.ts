@@ -150,7 +150,7 @@ describe('lecture du document jalon.convention/1 : erreurs de format (sortie 2)'
   });
 
   it('les clés inconnues sont acceptées et conservées', () => {
-    const document = { ...base(), commentaire: 'à revoir' };
+    const document: Record<string, unknown> = { ...base(), commentaire: 'à revoir' };
     ((document.actions as Record<string, unknown>[])[0] ?? {}).couleur = 'bleu';
     const lecture = validerConvention(document);
     expect(lecture.ok).toBe(true);
