@@ -6,7 +6,7 @@
  * le reste. Les deux encodages acceptés (UTF-8, Windows-1252) coïncident avec l'ASCII pour les chiffres, `-`, `/`,
  * les lettres des valeurs attendues et les séparateurs : on peut donc lire ces valeurs octet par octet.
  */
-import { estDateValide, jourDepuis, moisAbsolu, type Jour, type MoisAbsolu } from '../moteur/dates.ts';
+import type { Jour, MoisAbsolu } from '../moteur/dates.ts';
 
 const ESPACE = 0x20;
 const TAB = 0x09;
@@ -71,8 +71,8 @@ export function lireMoisOctets(b: Uint8Array, debut: number, fin: number): MoisA
     mois = entier(b, debut, barre, 1, 2);
     annee = entier(b, barre + 1, fin, 4, 4);
   }
-  if (annee < 0 || mois < 0 || !estDateValide(annee, mois, 1)) return -1;
-  return moisAbsolu(annee, mois);
+  if (annee < ANNEE_MIN || annee > ANNEE_MAX || mois < 1 || mois > 12) return -1;
+  return annee * 12 + (mois - 1);
 }
 
 /**
@@ -99,8 +99,32 @@ export function lireDateOctets(b: Uint8Array, debut: number, fin: number): Jour 
     mois = entier(b, b1 + 1, b2, 1, 2);
     annee = entier(b, b2 + 1, fin, 4, 4);
   }
-  if (annee < 0 || mois < 0 || jour < 0 || !estDateValide(annee, mois, jour)) return Number.NaN;
-  return jourDepuis(annee, mois, jour);
+  if (annee < ANNEE_MIN || annee > ANNEE_MAX || mois < 1 || mois > 12) return Number.NaN;
+  if (jour < 1 || jour > joursDansLeMois(annee, mois)) return Number.NaN;
+  return jourCivil(annee, mois, jour);
+}
+
+/** Années admises, comme `estDateValide` du moteur (1900–2100). */
+const ANNEE_MIN = 1900;
+const ANNEE_MAX = 2100;
+const JOURS_PAR_MOIS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function joursDansLeMois(annee: number, mois: number): number {
+  if (mois === 2) return (annee % 4 === 0 && annee % 100 !== 0) || annee % 400 === 0 ? 29 : 28;
+  return JOURS_PAR_MOIS[mois - 1] ?? 0;
+}
+
+/**
+ * Jours depuis le 1970-01-01, en arithmétique entière (algorithme « days from civil » de H. Hinnant) : même
+ * résultat que `jourDepuis` du moteur (vérifié par un test), sans créer un objet `Date` par ligne.
+ */
+export function jourCivil(annee: number, mois: number, jour: number): Jour {
+  const a = mois <= 2 ? annee - 1 : annee;
+  const ere = Math.floor(a / 400);
+  const ae = a - ere * 400;
+  const jA = Math.floor((153 * (mois + (mois > 2 ? -3 : 9)) + 2) / 5) + jour - 1;
+  const jE = ae * 365 + Math.floor(ae / 4) - Math.floor(ae / 100) + jA;
+  return ere * 146097 + jE - 719468;
 }
 
 /** Une valeur attendue, en octets minuscules, pour comparer sans créer de chaîne. */
@@ -110,32 +134,42 @@ export function motifs(valeurs: readonly string[]): Motif[] {
   return valeurs.map((v) => Buffer.from(v.toLowerCase(), 'latin1'));
 }
 
-/** Égalité insensible à la casse (ASCII) entre [debut, fin) et un motif en minuscules. */
-function egalMinuscule(b: Uint8Array, debut: number, fin: number, m: Motif): boolean {
-  if (fin - debut !== m.length) return false;
-  for (let i = 0; i < m.length; i++) {
-    let c = b[debut + i] ?? 0;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== m[i]) return false;
-  }
-  return true;
-}
-
-/** Indice de la valeur reconnue (casse indifférente), ou -1 (spec § 1 : valeurs énumérées). */
+/** Indice de la valeur reconnue (casse indifférente, ASCII), ou -1 (spec § 1 : valeurs énumérées). */
 export function reconnaitre(b: Uint8Array, debut: number, fin: number, liste: readonly Motif[]): number {
+  const n = fin - debut;
+  let premier = b[debut] ?? 0;
+  if (premier >= 0x41 && premier <= 0x5a) premier += 0x20;
   for (let k = 0; k < liste.length; k++) {
     const m = liste[k];
-    if (m !== undefined && egalMinuscule(b, debut, fin, m)) return k;
+    if (m === undefined || m.length !== n || m[0] !== premier) continue;
+    let i = 1;
+    for (; i < n; i++) {
+      let c = b[debut + i] ?? 0;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (c !== m[i]) break;
+    }
+    if (i === n) return k;
   }
   return -1;
 }
 
-/** Booléens admis (spec § 1) : vrais aux indices pairs, faux aux indices impairs. */
-const BOOLEENS = motifs(['oui', 'non', 'o', 'n', '1', '0', 'vrai', 'faux', 'true', 'false']);
+/** Booléens admis (spec § 1), rangés par longueur : vrais aux indices pairs, faux aux indices impairs. */
+const BOOLEENS_PAR_LONGUEUR: readonly (readonly Motif[])[] = [
+  [],
+  motifs(['o', 'n', '1', '0']),
+  [],
+  motifs(['oui', 'non']),
+  motifs(['vrai', 'faux', 'true']),
+  motifs(['', 'false']),
+];
 
-/** 1 (vrai), 0 (faux) ou -1 (non reconnu). */
+/** 1 (vrai), 0 (faux) ou -1 (non reconnu) ; casse indifférente. */
 export function lireBooleenOctets(b: Uint8Array, debut: number, fin: number): number {
-  const k = reconnaitre(b, debut, fin, BOOLEENS);
+  const n = fin - debut;
+  const liste = BOOLEENS_PAR_LONGUEUR[n];
+  if (liste === undefined) return -1;
+  const k = reconnaitre(b, debut, fin, liste);
   if (k < 0) return -1;
+  if (n === 4) return k === 1 ? 0 : 1;
   return k % 2 === 0 ? 1 : 0;
 }
