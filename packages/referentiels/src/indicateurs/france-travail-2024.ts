@@ -34,6 +34,12 @@ const volet3 = (
   source: S3,
 });
 
+/** Indicateur du moteur rattaché au volet 2 : pas de mesure CALPAE dans ce cadre, le volet en tient lieu. */
+const auVolet2 = ({ mesure: _mesure, ...indicateur }: Indicateur): Indicateur => ({
+  ...indicateur,
+  volet: 2,
+});
+
 const fiche = (code: string, libelle: string, definition: string): Indicateur => ({
   code,
   libelle,
@@ -47,16 +53,15 @@ const fiche = (code: string, libelle: string, definition: string): Indicateur =>
 });
 
 export const INDICATEURS_FRANCE_TRAVAIL_2024: readonly Indicateur[] = [
-  {
-    ...indicateurMoteur('nouveaux_entrants', {
+  auVolet2(
+    indicateurMoteur('nouveaux_entrants', {
       libelle: 'Nombre de nouveaux entrants (indicateur ancien) (source DREES)',
       rubrique: V2,
       source: '003 · annexe 4 § 2-b et § 4-a',
     }),
-    volet: 2,
-  },
-  {
-    ...indicateurMoteur('orientes_15_jours', {
+  ),
+  auVolet2(
+    indicateurMoteur('orientes_15_jours', {
       libelle:
         "Nombre de nouveaux entrants orientés en 15 jours et moins / indicateur ajusté (en cas d'impossibilité à paramétrer le délai de 15 jours, le délai d'un mois sera retenu).",
       rubrique: V2,
@@ -71,8 +76,7 @@ export const INDICATEURS_FRANCE_TRAVAIL_2024: readonly Indicateur[] = [
         source: '003 · annexe 4 § 4-b',
       },
     }),
-    volet: 2,
-  },
+  ),
   fiche(
     'nouveaux_entrants_concernes_action',
     "Nombre de nouveaux entrants concernés par l'action en 2024 :",
