@@ -58,7 +58,7 @@ export function centimes(euros: number): Centimes {
 
 /**
  * Format français « 90 000,00 € » (espace simple entre milliers, virgule décimale). Écrit à la main plutôt
- * qu'avec `Intl.NumberFormat` : celui-ci passe par un flottant et insère des espaces insécables fines
+ * qu'avec `Intl.NumberFormat` (INT-FINANCES-5) : celui-ci passe par un flottant et insère des espaces insécables fines
  * (U+202F) que les messages et les tests ne veulent pas.
  */
 export function formaterEuros(montant: Centimes): string {

@@ -46,14 +46,18 @@ async function lireFichier(
 
 /** `jalon finances controler <convention.json> [--format json|texte]` (spec convention-v1 § 5). */
 export async function commandeFinances(args: string[], io: Io): Promise<number> {
-  let options: { format?: string | undefined; aide?: boolean | undefined };
+  let options: { format?: string | undefined; aide?: boolean | undefined; help?: boolean | undefined };
   let positionnels: string[];
   try {
     const lus = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, aide: { type: 'boolean' } },
+      options: {
+        format: { type: 'string' },
+        aide: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     options = lus.values;
     positionnels = lus.positionals;
@@ -65,7 +69,7 @@ export async function commandeFinances(args: string[], io: Io): Promise<number> 
       option === undefined ? `Arguments invalides : ${detail}` : `Option inconnue ou mal formée : ${option}`,
     );
   }
-  if (options.aide === true) {
+  if (options.aide === true || options.help === true) {
     io.stdout.write(AIDE_FINANCES);
     return SORTIE.OK;
   }

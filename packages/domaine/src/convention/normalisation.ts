@@ -24,7 +24,7 @@ function lecteur(invalides: MontantInvalide[], numero: string | undefined) {
   };
 }
 
-/** Mesure du cadre ; pour France Travail, elle doit aussi relever du volet de l'action (spec § 1). */
+/** Mesure du cadre ; pour France Travail, elle doit aussi relever du volet de l'action (spec § 1 ; INT-FINANCES-24). */
 function mesureDe(cadre: Cadre, code: string, volet: Volet | undefined): Mesure | undefined {
   const mesure = trouverMesure(cadre, code);
   if (mesure === undefined || cadre.famille !== 'france_travail') return mesure;

@@ -9,7 +9,7 @@ import { CODES_CADRE } from '@jalon/referentiels';
  * jamais vérifiée ici : un montant négatif, non numérique ou à plus de deux décimales est signalé par le
  * contrôle `MONTANT_INVALIDE`. Un champ de montant doit seulement être présent.
  *
- * Les clés inconnues sont conservées (objets « loose ») pour qu'un document lu puis réécrit ne perde rien.
+ * Les clés inconnues sont conservées (objets « loose », INT-FINANCES-25) pour qu'un document lu puis réécrit ne perde rien.
  */
 
 export const CHAMP_MANQUANT = 'champ obligatoire manquant';

@@ -37,6 +37,7 @@ const VERIFICATIONS: Readonly<Record<CodeControle, Verification>> = {
 };
 
 /**
+ * Granularité et ordre : INT-FINANCES-3.
  * Passe les contrôles du catalogue qui s'appliquent au cadre de la convention, dans l'ordre du catalogue,
  * chaque contrôle rendant ses constats dans l'ordre des actions (spec convention-v1 § 3).
  */

@@ -24,7 +24,7 @@ export const verifierEnveloppe: Verification = ({ actions, enveloppeEtat }) => {
 export const PLAFOND_NUMERIQUE_2023: Centimes = 10_000_000;
 export const MESURE_NUMERIQUE = 'numerique_insertion';
 
-/** NUMERIQUE_PLAFOND (001 · annexe 1 § 4) : Σ A des actions numerique_insertion > 100 000 €. */
+/** NUMERIQUE_PLAFOND (001 · annexe 1 § 4 ; INT-FINANCES-20) : Σ A des actions numerique_insertion > 100 000 €. */
 export const verifierPlafondNumerique: Verification = ({ actions }) => {
   const numeriques = actions.filter((action) => action.codeMesure === MESURE_NUMERIQUE);
   const sommeA = somme(numeriques.map((action) => action.previsionnel.etat));

@@ -5,7 +5,7 @@ import type { Verification } from './types.ts';
 
 /**
  * COFINANCEMENT_VOLET2 (003 · III.2 : « Un cofinancement à hauteur de 50 % de la part du département est fixé
- * sur la globalité des actions du volet 2 » ; annexe 7 art. 3.3) : 2 × Σ (C + D) < Σ F sur le volet 2.
+ * sur la globalité des actions du volet 2 » ; annexe 7 art. 3.3) : 2 × Σ (C + D) < Σ F sur le volet 2 (INT-FINANCES-22).
  */
 export const verifierCofinancementVolet2: Verification = ({ actions }) => {
   const volet2 = actions.filter((action) => action.volet === 2);
@@ -39,7 +39,7 @@ export const NATURES_INELIGIBLES: Readonly<Partial<Record<NatureDepense, string>
   cofinancement_caom: 'cofinancement IAE ou contrats aidés relevant d’une CAOM',
 };
 
-/** DEPENSE_INELIGIBLE : une entrée par action ; `nature_depense` absente = non jugée. */
+/** DEPENSE_INELIGIBLE : une entrée par action ; `nature_depense` absente = non jugée (INT-FINANCES-23). */
 export const verifierDepenseIneligible: Verification = ({ actions }) =>
   actions.flatMap(({ numero, natureDepense }) => {
     const libelle = natureDepense === undefined ? undefined : NATURES_INELIGIBLES[natureDepense];

@@ -31,7 +31,8 @@ export const normaliserCodeChorus = (code: string): string => code.replace(/\s+/
 
 /**
  * IMPUTATION_CHORUS (001 · annexe 10) : le code Chorus de l'action doit être celui de sa mesure ; en 2023,
- * l'accès aux droits admet 030450191902, 03 ou 04 (`codesChorusAdmis`). Non jugé pour une mesure inconnue.
+ * l'accès aux droits admet 030450191902, 03 ou 04 (`codesChorusAdmis`). Non jugé pour une mesure inconnue
+ * (INT-FINANCES-18).
  */
 export const verifierImputationChorus: Verification = ({ actions }) =>
   actions.flatMap((action) => {

@@ -4,7 +4,7 @@ import type { Verification } from './types.ts';
 /**
  * REPORT_AU_DELA_CONVENTION (001 · annexe 7 art. 5 : « aucun report des crédits au-delà de la durée
  * d'exécution de la présente convention » ; 001 · annexe 4 : 2023 est la dernière année des CALPAE) :
- * une entrée par action dont un montant à reporter est non nul.
+ * une entrée par action dont un montant à reporter est non nul (INT-FINANCES-21).
  */
 export const verifierReportAuDelaConvention: Verification = ({ actions }) =>
   actions.flatMap(({ numero, execution }) => {

@@ -1,7 +1,7 @@
 import { formaterEuros as euros } from '../../montant.ts';
 import type { Verification } from './types.ts';
 
-/** VALORISATION_SUPERIEURE_CD (spec § 3) : la valorisation est comprise dans C, elle ne peut pas le dépasser. */
+/** VALORISATION_SUPERIEURE_CD (spec § 3 ; INT-FINANCES-19) : la valorisation est comprise dans C, elle ne peut pas le dépasser. */
 export const verifierValorisationSuperieureCd: Verification = ({ actions }) =>
   actions
     .filter(({ previsionnel: p }) => p.valorisation_cd > p.cd)
