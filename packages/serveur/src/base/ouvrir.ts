@@ -1,0 +1,46 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { DialectePglite } from './dialecte-pglite.ts';
+import type { BaseJalon } from './tables.ts';
+import { ANALYSEURS } from './types-sql.ts';
+
+export type GenreBase = 'pglite' | 'postgres';
+
+export interface Base {
+  readonly db: Kysely<BaseJalon>;
+  readonly genre: GenreBase;
+  fermer(): Promise<void>;
+}
+
+/** PGlite en mémoire (`dossier` absent) ou persistée dans `dossier` (données PostgreSQL). */
+export async function ouvrirPglite(dossier?: string): Promise<Base> {
+  const pglite = await PGlite.create(dossier, { parsers: ANALYSEURS });
+  const db = new Kysely<BaseJalon>({ dialect: new DialectePglite(pglite) });
+  return { db, genre: 'pglite', fermer: () => db.destroy() };
+}
+
+/** Un vrai serveur PostgreSQL (`DATABASE_URL`). */
+export async function ouvrirPostgres(url: string, taillePool = 10): Promise<Base> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: taillePool,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        const analyseur = ANALYSEURS[oid];
+        if (analyseur !== undefined && format !== 'binary') return analyseur;
+        return pg.types.getTypeParser(oid, format ?? 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (erreur) {
+    await pool.end();
+    const detail = erreur instanceof Error ? erreur.message : String(erreur);
+    throw new Error(`Connexion à PostgreSQL impossible (DATABASE_URL) : ${detail}`, { cause: erreur });
+  }
+  const db = new Kysely<BaseJalon>({ dialect: new PostgresDialect({ pool }) });
+  return { db, genre: 'postgres', fermer: () => db.destroy() };
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { BaseJalon } from '../../base/tables.ts';
+import type { DepotSessions, SessionEnregistree } from '../ports.ts';
+
+export class DepotSessionsKysely implements DepotSessions {
+  constructor(private readonly db: Kysely<BaseJalon>) {}
+
+  async creer(session: SessionEnregistree): Promise<void> {
+    await this.db
+      .insertInto('session')
+      .values({
+        empreinte: session.empreinte,
+        utilisateur_id: session.utilisateurId,
+        jeton_csrf: session.jetonCsrf,
+        expire_le: session.expireLe,
+      })
+      .execute();
+  }
+
+  async trouver(empreinte: string): Promise<SessionEnregistree | undefined> {
+    const ligne = await this.db
+      .selectFrom('session')
+      .select(['empreinte', 'utilisateur_id', 'jeton_csrf', 'expire_le'])
+      .where('empreinte', '=', empreinte)
+      .executeTakeFirst();
+    return (
+      ligne && {
+        empreinte: ligne.empreinte,
+        utilisateurId: ligne.utilisateur_id,
+        jetonCsrf: ligne.jeton_csrf,
+        expireLe: ligne.expire_le,
+      }
+    );
+  }
+
+  async supprimer(empreinte: string): Promise<void> {
+    await this.db.deleteFrom('session').where('empreinte', '=', empreinte).execute();
+  }
+
+  async purger(maintenant: Date): Promise<number> {
+    const resultat = await this.db
+      .deleteFrom('session')
+      .where('expire_le', '<', maintenant.toISOString())
+      .executeTakeFirst();
+    return Number(resultat.numDeletedRows);
+  }
+}

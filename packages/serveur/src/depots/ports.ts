@@ -1,0 +1,191 @@
+import type {
+  Collectivite,
+  ConventionResume,
+  EntreeHistorique,
+  FicheAction,
+  NatureValeur,
+  ParcoursType,
+  Role,
+  StatutConvention,
+  ValeurIndicateur,
+  Volet3,
+} from '@jalon/schemas';
+import type { CodeCadre } from '@jalon/referentiels';
+
+/**
+ * Ports de persistance (dépôts derrière des interfaces, à la manière de gip-inclusion/immersion-facile) :
+ * les cas d'usage ne connaissent que ces interfaces ; `kysely/` les implémente pour PostgreSQL et PGlite, et
+ * une seule suite de contrat (`test/depots.contract.test.ts`) vérifie les deux. Montants en centimes.
+ */
+
+/** Ce qu'un compte peut voir (INT-PLATEFORME-1). */
+export type Perimetre =
+  | { readonly type: 'tout' }
+  | { readonly type: 'collectivite'; readonly id: string }
+  | { readonly type: 'departement'; readonly code: string }
+  | { readonly type: 'region'; readonly code: string };
+
+export interface DepotCollectivites {
+  enregistrer(collectivites: readonly Collectivite[]): Promise<void>;
+  lister(perimetre: Perimetre): Promise<Collectivite[]>;
+  trouver(id: string): Promise<Collectivite | undefined>;
+}
+
+export interface CompteEnregistre {
+  readonly id: number;
+  readonly identifiant: string;
+  readonly nom: string;
+  readonly role: Role;
+  readonly hashMotDePasse: string;
+  readonly collectiviteId: string | null;
+  readonly departement: string | null;
+  readonly region: string | null;
+  readonly actif: boolean;
+}
+export type NouveauCompte = Omit<CompteEnregistre, 'id' | 'actif'>;
+
+export interface DepotUtilisateurs {
+  creer(compte: NouveauCompte): Promise<number>;
+  parIdentifiant(identifiant: string): Promise<CompteEnregistre | undefined>;
+  parId(id: number): Promise<CompteEnregistre | undefined>;
+  compter(): Promise<number>;
+}
+
+export interface SessionEnregistree {
+  readonly empreinte: string;
+  readonly utilisateurId: number;
+  readonly jetonCsrf: string;
+  readonly expireLe: string;
+}
+
+export interface DepotSessions {
+  creer(session: SessionEnregistree): Promise<void>;
+  trouver(empreinte: string): Promise<SessionEnregistree | undefined>;
+  supprimer(empreinte: string): Promise<void>;
+  /** Supprime les sessions expirées avant `maintenant` ; rend leur nombre. */
+  purger(maintenant: Date): Promise<number>;
+}
+
+export interface FiltresConventions {
+  readonly collectivite?: string | undefined;
+  readonly exercice?: number | undefined;
+  readonly cadre?: CodeCadre | undefined;
+  readonly statut?: StatutConvention | undefined;
+}
+
+export interface NouvelleConvention {
+  readonly collectiviteId: string;
+  readonly cadre: CodeCadre;
+  readonly exercice: number;
+  readonly regime: 'civil' | 'glissant';
+  readonly dureeMois: 12 | 6;
+  readonly enveloppeEtat: number;
+  readonly statut: StatutConvention;
+}
+
+export type ChampsConvention = Partial<
+  Pick<NouvelleConvention, 'regime' | 'dureeMois' | 'enveloppeEtat' | 'statut'>
+>;
+
+export interface DepotConventions {
+  creer(convention: NouvelleConvention): Promise<number>;
+  lister(perimetre: Perimetre, filtres: FiltresConventions): Promise<ConventionResume[]>;
+  trouver(id: number): Promise<ConventionResume | undefined>;
+  trouverParCle(
+    collectiviteId: string,
+    cadre: CodeCadre,
+    exercice: number,
+  ): Promise<ConventionResume | undefined>;
+  /**
+   * Verrouillage optimiste : passe la version de `versionAttendue` à `versionAttendue + 1` (et verrouille la
+   * ligne jusqu'à la fin de la transaction). Rend la nouvelle version, ou `undefined` si la version a changé.
+   */
+  avancerVersion(id: number, versionAttendue: number): Promise<number | undefined>;
+  modifier(id: number, champs: ChampsConvention): Promise<void>;
+  supprimer(id: number): Promise<void>;
+  avenants(
+    id: number,
+  ): Promise<{ id: number; numero: number; objet: string; date_signature: string | null }[]>;
+  ajouterAvenant(
+    id: number,
+    avenant: { numero: number; objet: string; dateSignature: string | null },
+  ): Promise<number>;
+}
+
+export type ChampsFiche = Omit<FicheAction, 'id' | 'rang'>;
+
+export interface DepotFiches {
+  lister(conventionId: number): Promise<FicheAction[]>;
+  trouver(id: number): Promise<(FicheAction & { conventionId: number }) | undefined>;
+  creer(conventionId: number, fiche: ChampsFiche): Promise<number>;
+  modifier(id: number, fiche: ChampsFiche): Promise<void>;
+  supprimer(id: number): Promise<void>;
+}
+
+export interface NouvelleValeur {
+  readonly indicateur: string;
+  readonly annee: number;
+  readonly nature: NatureValeur;
+  readonly valeur: number | null;
+  readonly commentaire: string;
+  readonly provenance:
+    | { readonly type: 'saisie' }
+    | { readonly type: 'calcul'; readonly moteurVersion: string; readonly empreinte: string };
+  readonly modifieePar: string;
+}
+
+export interface DepotIndicateurs {
+  lister(conventionId: number): Promise<ValeurIndicateur[]>;
+  /** Écrit (ou remplace) chaque valeur, clé (indicateur, année, nature). */
+  ecrire(conventionId: number, valeurs: readonly NouvelleValeur[]): Promise<void>;
+}
+
+export interface DonneesFranceTravail {
+  readonly parcoursTypes: readonly (ParcoursType & { id: number })[];
+  readonly volet3: Volet3;
+  readonly cooperation: readonly { axe: string; retenu: boolean; commentaire: string }[];
+}
+
+export interface DepotFranceTravail {
+  lire(conventionId: number): Promise<DonneesFranceTravail>;
+  remplacerParcoursTypes(conventionId: number, parcours: readonly ParcoursType[]): Promise<void>;
+  ecrireVolet3(conventionId: number, volet3: Volet3): Promise<void>;
+  ecrireCooperation(
+    conventionId: number,
+    cooperation: readonly { axe: string; retenu: boolean; commentaire: string }[],
+  ): Promise<void>;
+}
+
+export interface NouvelleEntreeAudit {
+  readonly conventionId: number | null;
+  readonly utilisateurId: number | null;
+  readonly qui: string;
+  readonly role: string | null;
+  readonly action: string;
+  readonly entite: string;
+  readonly entiteId: string;
+  readonly avant: unknown;
+  readonly apres: unknown;
+}
+
+export interface DepotAudit {
+  ecrire(entree: NouvelleEntreeAudit): Promise<void>;
+  lister(conventionId: number): Promise<EntreeHistorique[]>;
+}
+
+export interface Depots {
+  readonly collectivites: DepotCollectivites;
+  readonly utilisateurs: DepotUtilisateurs;
+  readonly sessions: DepotSessions;
+  readonly conventions: DepotConventions;
+  readonly fiches: DepotFiches;
+  readonly indicateurs: DepotIndicateurs;
+  readonly franceTravail: DepotFranceTravail;
+  readonly audit: DepotAudit;
+}
+
+/** Accès aux dépôts : hors transaction (lectures) ou dans une transaction (toute modification + son audit). */
+export interface Persistance {
+  readonly depots: Depots;
+  transaction<T>(travail: (depots: Depots) => Promise<T>): Promise<T>;
+}
