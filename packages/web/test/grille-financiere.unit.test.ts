@@ -14,7 +14,6 @@ const monter = (props: Partial<GrilleFinanciereProps> = {}) => {
   render(
     createElement(GrilleFinanciere, {
       document: exempleCalpae2023(),
-      versions: { '4.1': 4 },
       onEnregistrer,
       onDeposer,
       ...props,
@@ -119,7 +118,7 @@ describe('GrilleFinanciere', () => {
   });
 
   it('colle un bloc copié d’Excel à partir de la cellule active et recalcule les totaux', async () => {
-    const { user } = monter({ document: deuxActions(), versions: { '4.1': 1, '4.3': 2 } });
+    const { user } = monter({ document: deuxActions() });
     const depart = cellule('4.1', 'Crédits État');
     await user.click(depart);
     fireEvent.paste(depart, { clipboardData: { getData: () => '1 234,56 €\t1234.56\r\n2 000\t3,5\r\n' } });
@@ -141,7 +140,7 @@ describe('GrilleFinanciere', () => {
     expect(cellule('4.1', 'À reporter CD').textContent).toBe('0,00 €');
   });
 
-  it('enregistre les lignes modifiées avec leur version ; un conflit 409 garde les saisies', async () => {
+  it('enregistre les lignes modifiées (en centimes) ; un conflit 409 garde les saisies', async () => {
     const onEnregistrer = vi
       .fn<GrilleFinanciereProps['onEnregistrer']>()
       .mockResolvedValueOnce({
@@ -156,16 +155,16 @@ describe('GrilleFinanciere', () => {
     expect(onEnregistrer).toHaveBeenCalledWith([
       {
         numero: '4.1',
-        version: 4,
+        // En centimes : 100 000 € = 10 000 000 c ; 5 000 € saisis = 500 000 c.
         previsionnel: {
-          etat: 100000,
-          report_etat: 10000,
-          cd: 100000,
+          etat: 10000000,
+          report_etat: 1000000,
+          cd: 10000000,
           valorisation_cd: 0,
-          report_cd: 10000,
-          autres: 5000,
+          report_cd: 1000000,
+          autres: 500000,
         },
-        execution: undefined,
+        execution: null,
       },
     ]);
     expect(screen.getByRole('alert').textContent).toContain('modifiée par quelqu’un d’autre');

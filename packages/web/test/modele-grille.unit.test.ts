@@ -56,33 +56,42 @@ describe('modèle de la grille financière', () => {
     expect(codes(saisies)).toContain('MONTANT_INVALIDE');
   });
 
-  it('lignes modifiées : seulement celles qui diffèrent, avec leur version et les montants en euros', () => {
+  it('lignes modifiées : seulement celles qui diffèrent, montants en centimes', () => {
     const document = deuxActions();
     let saisies = appliquerSaisie({}, '4.3', 'previsionnel.cd', lireTexte('1 500,50'));
     saisies = appliquerSaisie(saisies, '4.1', 'previsionnel.etat', lireTexte('100000')); // inchangé
-    const lignes = lignesModifiees(document, saisies, colonnes, { '4.1': 3, '4.3': 7 });
-    expect(lignes).toEqual([
-      {
-        numero: '4.3',
-        version: 7,
-        previsionnel: {
-          etat: 20000,
-          report_etat: 0,
-          cd: 1500.5,
-          valorisation_cd: 0,
-          report_cd: 0,
-          autres: 5000,
+    expect(lignesModifiees(document, saisies, colonnes)).toEqual({
+      ok: true,
+      lignes: [
+        {
+          numero: '4.3',
+          previsionnel: {
+            etat: 2000000,
+            report_etat: 0,
+            cd: 150050,
+            valorisation_cd: 0,
+            report_cd: 0,
+            autres: 500000,
+          },
+          execution: null,
         },
-        execution: undefined,
-      },
-    ]);
+      ],
+    });
+  });
+
+  it('refuse d’enregistrer tant qu’un montant est illisible', () => {
+    const saisies = appliquerSaisie({}, '4.1', 'previsionnel.cd', lireTexte('abc'));
+    expect(lignesModifiees(exempleCalpae2023(), saisies, colonnes)).toEqual({
+      ok: false,
+      raison: "1 montant(s) illisible(s) à corriger avant d'enregistrer.",
+    });
   });
 
   it('une exécution saisie crée le bloc exécution, les autres colonnes à 0', () => {
     const saisies = appliquerSaisie({}, '4.1', 'execution.realise', lireTexte('180000'));
-    const [ligne] = lignesModifiees(exempleCalpae2023(), saisies, colonnes, {});
-    expect(ligne?.execution).toEqual({
-      realise: 180000,
+    const resultat = lignesModifiees(exempleCalpae2023(), saisies, colonnes);
+    expect(resultat.ok && resultat.lignes[0]?.execution).toEqual({
+      realise: 18000000,
       valorisation_cd: 0,
       a_reporter_etat: 0,
       a_reporter_cd: 0,

@@ -12,6 +12,7 @@ import {
   collerBloc,
   documentCourant,
   lignesModifiees,
+  numerosModifies,
   lireTexte,
   saisiesInvalides,
   valeurCellule,
@@ -28,8 +29,6 @@ export type ResultatEnregistrement = { readonly ok: true } | { readonly ok: fals
 export interface GrilleFinanciereProps {
   /** Le tableau financier au format `jalon.convention/1` (montants en euros). */
   readonly document: ConventionDocument;
-  /** Version de chaque action, par numéro (verrou optimiste). */
-  readonly versions: Readonly<Record<string, number>>;
   readonly lectureSeule?: boolean;
   readonly onEnregistrer: (lignes: LigneModifiee[]) => Promise<ResultatEnregistrement>;
   /** Absent : pas de bouton « Déposer » (droits, statut). */
@@ -69,7 +68,6 @@ const libelleMontant = (centimes: number): string => `${afficherMontant(centimes
  */
 export function GrilleFinanciere({
   document,
-  versions,
   lectureSeule = false,
   onEnregistrer,
   onDeposer,
@@ -94,10 +92,7 @@ export function GrilleFinanciere({
     () => organiserRangees(cadre, document.actions, analyse.ok ? analyse.totaux : undefined),
     [cadre, document.actions, analyse],
   );
-  const modifiees = useMemo(
-    () => lignesModifiees(document, saisies, colonnes, versions),
-    [document, saisies, colonnes, versions],
-  );
+  const modifiees = useMemo(() => numerosModifies(document, saisies), [document, saisies]);
   const invalides = saisiesInvalides(saisies);
   const bloquants = controles.filter((controle) => controle.gravite === 'bloquant');
   const alertes = controles.filter((controle) => controle.gravite === 'alerte');
@@ -263,7 +258,12 @@ export function GrilleFinanciere({
   const enregistrer = async (): Promise<void> => {
     setEnCours(true);
     try {
-      const resultat = await onEnregistrer(modifiees);
+      const lignes = lignesModifiees(document, saisies, colonnes);
+      if (!lignes.ok) {
+        setMessage({ type: 'error', texte: lignes.raison });
+        return;
+      }
+      const resultat = await onEnregistrer(lignes.lignes);
       if (resultat.ok) {
         setSaisies({});
         setMessage({

@@ -1,5 +1,7 @@
 import {
   calculerTotaux,
+  COLONNES_EXECUTION,
+  COLONNES_PREVISIONNEL,
   controlerConvention,
   enEuros,
   lireMontant,
@@ -12,7 +14,7 @@ import {
   type ResultatControle,
   type Totaux,
 } from '@jalon/domaine';
-import type { ColonneGrille, IdSaisie } from './colonnes.ts';
+import type { CleExecution, ClePrevisionnel, ColonneGrille, IdSaisie } from './colonnes.ts';
 import { estSaisie } from './colonnes.ts';
 import { lireSaisieMontant } from './nombres.ts';
 
@@ -122,20 +124,18 @@ export function analyser(document: ConventionDocument): Analyse {
   return { ok: true, totaux: calculerTotaux(convention), controles: controlerConvention(convention) };
 }
 
-/** Une ligne à enregistrer : l'action modifiée, avec la version lue (verrou optimiste, HTTP 409 si périmée). */
+/**
+ * Une ligne à enregistrer, montants en centimes (format de l'API, `lignesFinancieresSchema` de @jalon/schemas).
+ * La version est celle de la convention, portée par la requête (verrou optimiste, HTTP 409 si périmée).
+ */
 export interface LigneModifiee {
   readonly numero: string;
-  readonly version: number;
-  readonly previsionnel: ActionDocument['previsionnel'];
-  readonly execution: ActionDocument['execution'];
+  readonly previsionnel: Readonly<Record<ClePrevisionnel, Centimes>>;
+  /** `null` : pas d'exécution (exercice non clos, rien saisi). */
+  readonly execution: Readonly<Record<CleExecution, Centimes>> | null;
 }
 
-export function lignesModifiees(
-  document: ConventionDocument,
-  saisies: Saisies,
-  colonnes: readonly ColonneGrille[],
-  versions: Readonly<Record<string, number>>,
-): LigneModifiee[] {
+export function numerosModifies(document: ConventionDocument, saisies: Saisies): string[] {
   return document.actions
     .filter((action) =>
       Object.entries(saisies[action.numero] ?? {}).some(
@@ -143,15 +143,45 @@ export function lignesModifiees(
           saisie !== undefined && !memesSaisies(saisie, valeurInitiale(action, id as IdSaisie)),
       ),
     )
-    .map((action) => {
-      const courante = actionCourante(action, saisies, colonnes);
-      return {
-        numero: action.numero,
-        version: versions[action.numero] ?? 0,
-        previsionnel: courante.previsionnel,
-        execution: courante.execution,
-      };
-    });
+    .map((action) => action.numero);
+}
+
+/** Les lignes modifiées ; refusé tant qu'un montant est illisible (rien n'est enregistré à moitié). */
+export function lignesModifiees(
+  document: ConventionDocument,
+  saisies: Saisies,
+  colonnes: readonly ColonneGrille[],
+): { ok: true; lignes: LigneModifiee[] } | { ok: false; raison: string } {
+  const invalides = saisiesInvalides(saisies);
+  if (invalides.length > 0) {
+    return {
+      ok: false,
+      raison: `${invalides.length} montant(s) illisible(s) à corriger avant d'enregistrer.`,
+    };
+  }
+  const modifies = new Set(numerosModifies(document, saisies));
+  const lignes: LigneModifiee[] = [];
+  for (const action of document.actions) {
+    if (!modifies.has(action.numero)) continue;
+    const courante = actionCourante(action, saisies, colonnes);
+    const lire = (valeur: unknown): Centimes => {
+      const lecture = lireMontant(valeur);
+      if (!lecture.ok)
+        throw new RangeError(`Montant illisible dans l'action ${action.numero} : ${lecture.raison}`);
+      return lecture.centimes;
+    };
+    const previsionnel = Object.fromEntries(
+      COLONNES_PREVISIONNEL.map((cle) => [cle, lire(courante.previsionnel[cle])]),
+    ) as Record<ClePrevisionnel, Centimes>;
+    const execution =
+      courante.execution === undefined
+        ? null
+        : (Object.fromEntries(
+            COLONNES_EXECUTION.map((cle) => [cle, lire(courante.execution?.[cle])]),
+          ) as Record<CleExecution, Centimes>);
+    lignes.push({ numero: action.numero, previsionnel, execution });
+  }
+  return { ok: true, lignes };
 }
 
 /** Cellules en saisie illisible (elles empêchent d'enregistrer). */
