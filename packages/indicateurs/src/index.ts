@@ -1,2 +1,3 @@
 export * from './moteur/index.ts';
 export * from './lecture/index.ts';
+export * from './pseudonymisation/index.ts';
