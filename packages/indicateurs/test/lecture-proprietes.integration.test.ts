@@ -79,10 +79,9 @@ function melanger<T>(t: T[], graine: number): T[] {
   return r;
 }
 
-function ecrire(
-  modele: Modele[],
-  e: fc.RecordValue<typeof arbEcriture extends fc.Arbitrary<infer T> ? T : never>,
-) {
+type Ecriture = typeof arbEcriture extends fc.Arbitrary<infer T> ? T : never;
+
+function ecrire(modele: Modele[], e: Ecriture) {
   const sep = e.separateur;
   const champ = (v: string): string =>
     v.includes(sep) || /["\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
