@@ -1,0 +1,49 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { FournisseurSession, useSession } from './api/session.tsx';
+import { Gabarit } from './composants/Gabarit.tsx';
+import { Chargement } from './composants/Chargement.tsx';
+import { PageConnexion } from './pages/PageConnexion.tsx';
+import { PageAccueil } from './pages/PageAccueil.tsx';
+import { PageConvention } from './pages/PageConvention.tsx';
+import { PageIntrouvable } from './pages/PageIntrouvable.tsx';
+import type { ReactNode } from 'react';
+
+/** Une page réservée aux comptes connectés : sinon, la page de connexion (puis retour à la page demandée). */
+function Protegee({ children }: { readonly children: ReactNode }) {
+  const { session } = useSession();
+  const lieu = useLocation();
+  if (session === undefined) return <Chargement />;
+  if (session.utilisateur === null) {
+    return <Navigate to={`/connexion?retour=${encodeURIComponent(lieu.pathname + lieu.search)}`} replace />;
+  }
+  return children;
+}
+
+export function App() {
+  return (
+    <FournisseurSession>
+      <Gabarit>
+        <Routes>
+          <Route path="/connexion" element={<PageConnexion />} />
+          <Route
+            path="/"
+            element={
+              <Protegee>
+                <PageAccueil />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/conventions/:id/:onglet?"
+            element={
+              <Protegee>
+                <PageConvention />
+              </Protegee>
+            }
+          />
+          <Route path="*" element={<PageIntrouvable />} />
+        </Routes>
+      </Gabarit>
+    </FournisseurSession>
+  );
+}

@@ -1,0 +1,46 @@
+import { lireJson } from '@jalon/domaine';
+import { resultatCalculSchema, type ResultatCalcul } from '@jalon/schemas';
+
+export type LectureCalcul =
+  | { readonly ok: true; readonly resultat: ResultatCalcul; readonly provenance: readonly string[] }
+  | { readonly ok: false; readonly erreurs: readonly string[] };
+
+/**
+ * Lit le fichier JSON écrit par `jalon indicateurs calculer` (schéma `resultatCalculSchema`, @jalon/schemas)
+ * et décrit sa provenance (année, cadre, version du moteur, empreinte des données, lignes écartées,
+ * anomalies) : c'est ce que l'utilisateur vérifie avant d'importer. Chaque faute est dite : fichier, ligne,
+ * colonne ou champ, raison.
+ */
+export function lireResultatCalcul(nomFichier: string, texte: string): LectureCalcul {
+  const json = lireJson(texte);
+  if (!json.ok) {
+    const lieu =
+      json.erreur.ligne === undefined
+        ? ''
+        : `, ligne ${json.erreur.ligne}, colonne ${json.erreur.colonne ?? '?'}`;
+    return { ok: false, erreurs: [`${nomFichier}${lieu} : ${json.erreur.raison}`] };
+  }
+  const lecture = resultatCalculSchema.safeParse(json.valeur);
+  if (!lecture.success) {
+    return {
+      ok: false,
+      erreurs: lecture.error.issues.map(
+        (probleme) =>
+          `${nomFichier}, champ « ${probleme.path.length === 0 ? '(document)' : probleme.path.join('.')} » : ${probleme.message}`,
+      ),
+    };
+  }
+  const r = lecture.data;
+  const nombreIndicateurs = Object.keys(r.indicateurs).length;
+  const provenance = [
+    `Fichier : ${nomFichier}`,
+    `Année calculée : ${r.annee}`,
+    ...(r.cadre === undefined ? [] : [`Cadre : ${r.cadre}`]),
+    `Moteur d'indicateurs : ${r.moteur?.version === undefined ? 'version non indiquée' : `version ${r.moteur.version}`}`,
+    `Empreinte des données : ${r.empreinte ?? 'non indiquée (le serveur prendra celle du fichier importé)'}`,
+    `${nombreIndicateurs} indicateur${nombreIndicateurs > 1 ? 's' : ''} calculé${nombreIndicateurs > 1 ? 's' : ''}`,
+    ...(r.lignes_ecartees === undefined ? [] : [`Lignes écartées à la lecture : ${r.lignes_ecartees}`]),
+    ...(r.anomalies === undefined ? [] : [`Anomalies signalées : ${r.anomalies.length}`]),
+  ];
+  return { ok: true, resultat: r, provenance };
+}
