@@ -9,6 +9,25 @@ export interface Difference {
   readonly apres: string;
 }
 
+import { euros } from '../composants/format.ts';
+
+/** Champs monétaires de l'API, en centimes (@jalon/schemas) : affichés en euros. */
+const MONTANTS = new Set([
+  'etat',
+  'report_etat',
+  'cd',
+  'valorisation_cd',
+  'report_cd',
+  'autres',
+  'realise',
+  'a_reporter_etat',
+  'a_reporter_cd',
+  'enveloppe_etat',
+  'montant_fapi',
+  'realise_exercice_precedent',
+  'cout_unitaire',
+]);
+
 const estObjet = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const texte = (v: unknown): string =>
@@ -22,5 +41,8 @@ export function differences(avant: unknown, apres: unknown, prefixe = ''): Diffe
     return cles.flatMap((cle) => differences(a[cle], b[cle], prefixe === '' ? cle : `${prefixe}.${cle}`));
   }
   if (JSON.stringify(avant) === JSON.stringify(apres)) return [];
-  return [{ chemin: prefixe === '' ? '(valeur)' : prefixe, avant: texte(avant), apres: texte(apres) }];
+  const feuille = prefixe.split('.').at(-1) ?? '';
+  const rendre = (v: unknown): string =>
+    MONTANTS.has(feuille) && Number.isInteger(v) ? euros(v as number) : texte(v);
+  return [{ chemin: prefixe === '' ? '(valeur)' : prefixe, avant: rendre(avant), apres: rendre(apres) }];
 }

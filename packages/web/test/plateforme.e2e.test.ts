@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Scénarios de bout en bout dans un vrai navigateur (issue « Plateforme » § 9) : Chromium de Debian piloté par
+ * playwright-core, l'interface construite (`dist/`) servie par le vrai serveur sur une base PGlite temporaire
+ * en mode démonstration.
+ */
+const RACINE = resolve(import.meta.dirname, '../../..');
+const WEB = resolve(import.meta.dirname, '..');
+const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS_CHROMIUM = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const IMPACTS_INTERDITS = new Set(['serious', 'critical']);
+
+const manque = [
+  existsSync(PRINCIPAL) ? '' : `serveur absent (${PRINCIPAL})`,
+  existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM} : apt-get install -y chromium)`,
+].filter(Boolean);
+if (manque.length > 0) console.warn(`Tests de bout en bout du web sautés : ${manque.join(' ; ')}.`);
+
+async function portLibre(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const serveur = createServer();
+    serveur.once('error', ko);
+    serveur.listen(0, '127.0.0.1', () => {
+      const adresse = serveur.address();
+      const port = typeof adresse === 'object' && adresse !== null ? adresse.port : 0;
+      serveur.close(() => ok(port));
+    });
+  });
+}
+
+async function attendreSante(base: string, serveur: ChildProcess, journal: () => string): Promise<void> {
+  const limite = Date.now() + 90_000;
+  while (Date.now() < limite) {
+    if (serveur.exitCode !== null)
+      throw new Error(`Le serveur s'est arrêté (code ${serveur.exitCode}) :\n${journal()}`);
+    try {
+      const reponse = await fetch(`${base}/api/sante`);
+      if (reponse.ok) return;
+    } catch {
+      // pas encore prêt
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`Le serveur ne répond pas sur ${base}/api/sante :\n${journal()}`);
+}
+
+interface CompteDemo {
+  identifiant: string;
+  role: string;
+  territoire: string;
+}
+
+describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', () => {
+  let serveur: ChildProcess;
+  let navigateur: Browser;
+  let base = '';
+  let donnees = '';
+  let sortie = '';
+  let comptes: CompteDemo[] = [];
+  let motDePasse = '';
+  let conventionId = '';
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB, 'dist/index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
+      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
+    }
+    donnees = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
+    const port = await portLibre();
+    base = `http://127.0.0.1:${port}`;
+    serveur = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
+      cwd: RACINE,
+      env: { ...process.env, PORT: String(port), JALON_DONNEES: donnees, JALON_DEMO: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    serveur.stdout?.on('data', (d: Buffer) => (sortie += d.toString()));
+    serveur.stderr?.on('data', (d: Buffer) => (sortie += d.toString()));
+    await attendreSante(base, serveur, () => sortie);
+    const session = (await (await fetch(`${base}/api/session`)).json()) as {
+      demo: boolean;
+      comptes_demo?: CompteDemo[];
+      mot_de_passe_demo?: string;
+    };
+    comptes = session.comptes_demo ?? [];
+    motDePasse = session.mot_de_passe_demo ?? '';
+    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS_CHROMIUM });
+  });
+
+  afterAll(async () => {
+    await navigateur?.close();
+    serveur?.kill('SIGTERM');
+    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+  });
+
+  const agents = (): CompteDemo[] => comptes.filter((c) => c.role === 'departement_agent');
+
+  async function connecter(page: Page, identifiant: string): Promise<void> {
+    await page.goto(`${base}/connexion`);
+    await page.getByLabel('Courriel').fill(identifiant);
+    await page.getByLabel('Mot de passe').fill(motDePasse);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+  }
+
+  async function verifierAccessibilite(page: Page, nom: string): Promise<void> {
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const resultat = await (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+            }>;
+          };
+        }
+      ).axe.run();
+      return resultat.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        noeuds: v.nodes.length,
+      }));
+    });
+    await page.screenshot({ path: `/tmp/jalon-${nom}.png`, fullPage: true });
+    expect(
+      violations.filter((v) => v.impact !== null && IMPACTS_INTERDITS.has(v.impact)),
+      `violations axe sur ${nom}`,
+    ).toEqual([]);
+  }
+
+  it('les comptes de démonstration sont annoncés (bandeau « Démonstration »)', async () => {
+    expect(agents().length).toBeGreaterThanOrEqual(2);
+    const page = await navigateur.newPage();
+    await page.goto(`${base}/connexion`);
+    await expect(page.getByText('Démonstration', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await verifierAccessibilite(page, 'connexion');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByText('Saisissez votre courriel.').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('un agent ouvre la convention 2023, fait apparaître puis corrige un défaut de parité, voit l’historique', async () => {
+    const page = await navigateur.newPage();
+    const agent = agents()[0];
+    if (agent === undefined) throw new Error('aucun agent de démonstration');
+    await connecter(page, agent.identifiant);
+    await verifierAccessibilite(page, 'accueil');
+
+    await page
+      .getByRole('link', { name: /^Convention 2023/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Convention 2023/ }).waitFor();
+    conventionId = /\/conventions\/(\d+)/.exec(page.url())?.[1] ?? '';
+    expect(conventionId).not.toBe('');
+    await verifierAccessibilite(page, 'convention');
+
+    await page.getByRole('tab', { name: 'Tableau financier' }).click();
+    const grille = page.getByRole('grid');
+    await grille.waitFor();
+    // Première action dont la part État (A) est non nulle : C passe à 0 → parité par action (001 · annexe 4).
+    const ligne = grille
+      .locator('tr[role="row"]')
+      .filter({ has: page.locator('.jalon-grille__numero') })
+      .filter({ hasNot: page.locator('td[aria-colindex="2"]', { hasText: /^0,00/ }) })
+      .first();
+    const numero = (await ligne.locator('.jalon-grille__numero').textContent())?.trim() ?? '';
+    const celluleC = ligne.locator('td[aria-colindex="4"]');
+    const avant = (await celluleC.textContent()) ?? '';
+    const paritesAvant = await grille.getByText(/contrôle PARITE_ACTION/).count();
+    await celluleC.click();
+    await page.keyboard.press('Enter');
+    const champ = page.getByRole('textbox', { name: `Crédits CD, action ${numero}` });
+    await champ.fill('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => grille.getByText(/contrôle PARITE_ACTION/).count()).toBeGreaterThan(paritesAvant);
+    await expect(celluleC.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Déposer' }).isDisabled()).resolves.toBe(true);
+    await verifierAccessibilite(page, 'grille-parite');
+    await page.getByRole('button', { name: /^Enregistrer/ }).click();
+    await page.getByText(/ligne enregistrée/).waitFor();
+
+    // Correction : C rétabli, le contrôle disparaît, on enregistre.
+    await celluleC.click();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('textbox', { name: `Crédits CD, action ${numero}` })
+      .fill(avant.replace(/\s*€$/, ''));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => grille.getByText(/contrôle PARITE_ACTION/).count()).toBe(paritesAvant);
+    await page.getByRole('button', { name: /^Enregistrer/ }).click();
+    await page.getByText(/ligne enregistrée/).waitFor();
+
+    await page.getByRole('tab', { name: 'Indicateurs' }).click();
+    await page.getByRole('heading', { name: "Matrice d'indicateurs" }).waitFor();
+    await verifierAccessibilite(page, 'indicateurs');
+
+    await page.getByRole('tab', { name: 'Historique' }).click();
+    await page.getByRole('heading', { name: 'Historique' }).waitFor();
+    const historique = page.getByRole('table');
+    // Deux enregistrements (défaut puis correction) : au moins deux lignes sur le champ C (`cd`).
+    await expect
+      .poll(() => historique.locator('tbody tr', { hasText: /\bcd\b/ }).count())
+      .toBeGreaterThanOrEqual(2);
+    await verifierAccessibilite(page, 'historique');
+    await page.close();
+  });
+
+  it('un agent d’un autre département ne peut pas ouvrir cette convention', async () => {
+    expect(conventionId).not.toBe('');
+    const page = await navigateur.newPage();
+    const premier = agents()[0];
+    const autre = agents().find((c) => c.territoire !== premier?.territoire);
+    if (autre === undefined) throw new Error('aucun agent d’un autre territoire');
+    await connecter(page, autre.identifiant);
+    await page.goto(`${base}/conventions/${conventionId}/tableau`);
+    await page.getByRole('heading', { level: 1, name: 'Convention inaccessible' }).waitFor();
+    await expect(page.getByRole('grid').count()).resolves.toBe(0);
+    await page.screenshot({ path: '/tmp/jalon-acces-refuse.png', fullPage: true });
+    await page.close();
+  });
+
+  it('une adresse inconnue donne la page 404', async () => {
+    const page = await navigateur.newPage();
+    await page.goto(`${base}/nulle-part`);
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    await page.close();
+  });
+});
