@@ -1,0 +1,191 @@
+import type { FicheAction, FicheCreation, FicheModification, LignesFinancieres } from '@jalon/schemas';
+import type { ChampsFiche, Depots, Persistance } from '../depots/ports.ts';
+import { verifierDocument } from './document.ts';
+import { ficheIntrouvable, invalide } from './erreurs.ts';
+import { modifierConvention, type Acteur } from './mutation.ts';
+
+const CHAMPS_VIDES: Omit<ChampsFiche, 'numero' | 'intitule' | 'mesure'> = {
+  code_chorus: null,
+  volet: null,
+  nature_depense: null,
+  theme: '',
+  contexte: '',
+  enjeux_objectifs: '',
+  description: '',
+  lien_strategie: '',
+  date_mise_en_place: '',
+  duree_action: '',
+  partenaires_cofinanceurs: '',
+  budget_detaille: '',
+  financee_fapi: null,
+  montant_fapi: null,
+  objectifs_progression: '',
+  calendrier_previsionnel: '',
+  indicateurs_suivi: {
+    nouveaux_entrants: null,
+    nouveaux_entrants_orientes_15_jours: null,
+    nouveaux_entrants_concernes: null,
+    allocataires_concernes: null,
+  },
+  previsionnel: { etat: 0, report_etat: 0, cd: 0, valorisation_cd: 0, report_cd: 0, autres: 0 },
+  execution: null,
+  realise_exercice_precedent: null,
+  justification: '',
+  validee_par_commissaire: false,
+};
+
+const sansVersion = <T extends { version: number }>({ version: _version, ...reste }: T) => reste;
+
+const champsDe = ({ id: _id, rang: _rang, ...champs }: FicheAction): ChampsFiche => champs;
+
+async function numeroLibre(depots: Depots, conventionId: number, numero: string, sauf?: number) {
+  const fiches = await depots.fiches.lister(conventionId);
+  if (fiches.some((f) => f.numero === numero && f.id !== sauf)) {
+    throw invalide(`Le numéro de fiche « ${numero} » est déjà pris dans cette convention.`, {
+      erreurs: [{ chemin: 'numero', raison: 'numéro déjà pris' }],
+    });
+  }
+}
+
+async function ficheDeLaConvention(depots: Depots, conventionId: number, ficheId: number) {
+  const fiche = await depots.fiches.trouver(ficheId);
+  if (fiche === undefined || fiche.conventionId !== conventionId) throw ficheIntrouvable(ficheId);
+  const { conventionId: _c, ...reste } = fiche;
+  return reste;
+}
+
+export function creerFiche(
+  persistance: Persistance,
+  acteur: Acteur,
+  conventionId: number,
+  entree: FicheCreation,
+) {
+  return modifierConvention(persistance, acteur, conventionId, entree.version, {
+    action: 'creer_fiche',
+    entite: 'fiche_action',
+    travail: async (depots) => {
+      await numeroLibre(depots, conventionId, entree.numero);
+      const champs: ChampsFiche = { ...CHAMPS_VIDES, ...sansVersion(entree) };
+      const id = await depots.fiches.creer(conventionId, champs);
+      await verifierDocument(depots, conventionId);
+      const apres = await depots.fiches.trouver(id);
+      return { entiteId: String(id), avant: null, apres, resultat: id };
+    },
+  });
+}
+
+export function modifierFiche(
+  persistance: Persistance,
+  acteur: Acteur,
+  conventionId: number,
+  ficheId: number,
+  entree: FicheModification,
+) {
+  return modifierConvention(persistance, acteur, conventionId, entree.version, {
+    action: 'modifier_fiche',
+    entite: 'fiche_action',
+    travail: async (depots) => {
+      const avant = await ficheDeLaConvention(depots, conventionId, ficheId);
+      const champs: ChampsFiche = { ...champsDe(avant), ...sansVersion(entree) };
+      if (champs.numero !== avant.numero) await numeroLibre(depots, conventionId, champs.numero, ficheId);
+      await depots.fiches.modifier(ficheId, champs);
+      await verifierDocument(depots, conventionId);
+      const apres = await ficheDeLaConvention(depots, conventionId, ficheId);
+      return { entiteId: String(ficheId), avant, apres, resultat: undefined };
+    },
+  });
+}
+
+export function supprimerFiche(
+  persistance: Persistance,
+  acteur: Acteur,
+  conventionId: number,
+  ficheId: number,
+  version: number,
+) {
+  return modifierConvention(persistance, acteur, conventionId, version, {
+    action: 'supprimer_fiche',
+    entite: 'fiche_action',
+    travail: async (depots) => {
+      const avant = await ficheDeLaConvention(depots, conventionId, ficheId);
+      await depots.fiches.supprimer(ficheId);
+      return { entiteId: String(ficheId), avant, apres: null, resultat: undefined };
+    },
+  });
+}
+
+/**
+ * Lignes financières en bloc (collage d'un bloc copié d'un tableur) : une seule version, une seule transaction,
+ * une ligne d'audit par fiche modifiée.
+ */
+export function modifierLignesFinancieres(
+  persistance: Persistance,
+  acteur: Acteur,
+  conventionId: number,
+  entree: LignesFinancieres,
+) {
+  return modifierConvention(persistance, acteur, conventionId, entree.version, {
+    action: 'modifier_lignes_financieres',
+    entite: 'lignes_financieres',
+    travail: async (depots) => {
+      const avant: Record<string, unknown> = {};
+      const apres: Record<string, unknown> = {};
+      for (const [index, ligne] of entree.lignes.entries()) {
+        const fiche = await depots.fiches.trouver(ligne.fiche_id);
+        if (fiche === undefined || fiche.conventionId !== conventionId) {
+          throw invalide(
+            `lignes[${index}].fiche_id : fiche action ${ligne.fiche_id} absente de cette convention.`,
+            {
+              erreurs: [{ chemin: `lignes[${index}].fiche_id`, raison: 'fiche absente de cette convention' }],
+            },
+          );
+        }
+        const { conventionId: _c, ...actuelle } = fiche;
+        const execution =
+          ligne.execution === null
+            ? null
+            : ligne.execution === undefined
+              ? actuelle.execution
+              : {
+                  ...(actuelle.execution ?? {
+                    realise: 0,
+                    valorisation_cd: 0,
+                    a_reporter_etat: 0,
+                    a_reporter_cd: 0,
+                  }),
+                  ...ligne.execution,
+                };
+        const champs: ChampsFiche = {
+          ...champsDe(actuelle),
+          previsionnel: { ...actuelle.previsionnel, ...ligne.previsionnel },
+          execution,
+          ...(ligne.realise_exercice_precedent !== undefined
+            ? { realise_exercice_precedent: ligne.realise_exercice_precedent }
+            : {}),
+          ...(ligne.justification !== undefined ? { justification: ligne.justification } : {}),
+          ...(ligne.validee_par_commissaire !== undefined
+            ? { validee_par_commissaire: ligne.validee_par_commissaire }
+            : {}),
+        };
+        await depots.fiches.modifier(ligne.fiche_id, champs);
+        const cle = actuelle.numero;
+        avant[cle] = financier(actuelle);
+        apres[cle] = financier({ ...actuelle, ...champs });
+      }
+      return { entiteId: entree.lignes.map((l) => l.fiche_id).join(','), avant, apres, resultat: undefined };
+    },
+  });
+}
+
+const financier = (
+  f: Pick<
+    FicheAction,
+    'previsionnel' | 'execution' | 'realise_exercice_precedent' | 'justification' | 'validee_par_commissaire'
+  >,
+) => ({
+  previsionnel: f.previsionnel,
+  execution: f.execution,
+  realise_exercice_precedent: f.realise_exercice_precedent,
+  justification: f.justification,
+  validee_par_commissaire: f.validee_par_commissaire,
+});

@@ -1,0 +1,82 @@
+import type { Role } from '@jalon/schemas';
+import type { NouveauCompte } from '../depots/ports.ts';
+
+/** Mot de passe commun des comptes de démonstration (documenté : docs/plateforme.md). */
+export const MOT_DE_PASSE_DEMO = 'demo-jalon';
+
+interface CompteDemo {
+  readonly identifiant: string;
+  readonly nom: string;
+  readonly role: Role;
+  readonly collectiviteId?: string;
+  readonly departement?: string;
+  readonly region?: string;
+  readonly territoire: string;
+}
+
+const parDepartement = (code: string, nom: string): CompteDemo[] => [
+  {
+    identifiant: `agent.${code}`,
+    nom: `Agent fictif (${nom})`,
+    role: 'departement_agent',
+    collectiviteId: `departement:${code}`,
+    territoire: nom,
+  },
+  {
+    identifiant: `valideur.${code}`,
+    nom: `Valideur fictif (${nom})`,
+    role: 'departement_valideur',
+    collectiviteId: `departement:${code}`,
+    territoire: nom,
+  },
+  {
+    identifiant: `ddets.${code}`,
+    nom: `DDETS fictive (${nom})`,
+    role: 'ddets',
+    departement: code,
+    territoire: nom,
+  },
+];
+
+export const COMPTES_DEMO: readonly CompteDemo[] = [
+  ...parDepartement('37', 'Indre-et-Loire'),
+  ...parDepartement('44', 'Loire-Atlantique'),
+  ...parDepartement('59', 'Nord'),
+  {
+    identifiant: 'commissaire.24',
+    nom: 'Commissaire fictif',
+    role: 'commissaire',
+    region: '24',
+    territoire: 'Centre-Val de Loire',
+  },
+  {
+    identifiant: 'commissaire.52',
+    nom: 'Commissaire fictive',
+    role: 'commissaire',
+    region: '52',
+    territoire: 'Pays de la Loire',
+  },
+  {
+    identifiant: 'commissaire.32',
+    nom: 'Commissaire fictif',
+    role: 'commissaire',
+    region: '32',
+    territoire: 'Hauts-de-France',
+  },
+  {
+    identifiant: 'national',
+    nom: 'Administration centrale (fictive)',
+    role: 'national',
+    territoire: 'France entière',
+  },
+];
+
+export const versNouveauCompte = (compte: CompteDemo, hashMotDePasse: string): NouveauCompte => ({
+  identifiant: compte.identifiant,
+  nom: compte.nom,
+  role: compte.role,
+  hashMotDePasse,
+  collectiviteId: compte.collectiviteId ?? null,
+  departement: compte.departement ?? null,
+  region: compte.region ?? null,
+});
