@@ -50,5 +50,3 @@ export const paramsFiche = paramsConvention.extend({
 export const corpsJson = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
-
-export const reponseVersion = z.object({ version: z.int() });

@@ -18,15 +18,7 @@ import {
 } from '../../cas/conventions.ts';
 import { exporterConvention, importerConvention } from '../../cas/echange.ts';
 import type { AppJalon, Dependances } from '../contexte.ts';
-import {
-  acteurDe,
-  corpsJson,
-  ERREURS_ECRITURE,
-  ERREURS_LECTURE,
-  json,
-  paramsConvention,
-  reponseVersion,
-} from './commun.ts';
+import { acteurDe, corpsJson, ERREURS_ECRITURE, ERREURS_LECTURE, json, paramsConvention } from './commun.ts';
 
 export function routesConventions(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
@@ -65,60 +57,51 @@ export function routesConventions(app: AppJalon, deps: Dependances) {
       tags: ['conventions'],
       summary: 'Modifier régime, durée, enveloppe État ou statut (brouillon ↔ en négociation)',
       request: { params: paramsConvention, ...corpsJson(conventionModificationSchema) },
-      responses: { 200: json(reponseVersion, 'Modifiée'), ...ERREURS_ECRITURE },
+      responses: {
+        200: json(conventionDetailSchema, 'Modifiée : la convention à jour'),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
-      const { version } = await modifierChampsConvention(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await modifierChampsConvention(persistance, acteurDe(c), id, c.req.valid('json'));
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/conventions/{id}/deposer',
+      path: '/api/conventions/{id}/depot',
       tags: ['conventions'],
       summary: 'Déposer (valideur de la collectivité) ; refusé avec les contrôles bloquants',
       request: { params: paramsConvention, ...corpsJson(versionSeuleSchema) },
       responses: {
-        200: json(reponseVersion, 'Déposée'),
+        200: json(conventionDetailSchema, 'Déposée : la convention à jour'),
         ...ERREURS_ECRITURE,
         422: json(refusDepotSchema, 'Contrôles bloquants : dépôt refusé'),
       },
     }),
     async (c) => {
-      const { version } = await deposerConvention(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json').version,
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await deposerConvention(persistance, acteurDe(c), id, c.req.valid('json').version);
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/conventions/{id}/valider',
+      path: '/api/conventions/{id}/validation',
       tags: ['conventions'],
       summary: 'Valider une convention déposée (DDETS du département)',
       request: { params: paramsConvention, ...corpsJson(versionSeuleSchema) },
-      responses: { 200: json(reponseVersion, 'Validée'), ...ERREURS_ECRITURE },
+      responses: { 200: json(conventionDetailSchema, 'Validée : la convention à jour'), ...ERREURS_ECRITURE },
     }),
     async (c) => {
-      const { version } = await validerConventionDeposee(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json').version,
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await validerConventionDeposee(persistance, acteurDe(c), id, c.req.valid('json').version);
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 

@@ -1,16 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ficheCreationSchema, ficheModificationSchema, lignesFinancieresSchema } from '@jalon/schemas';
+import {
+  conventionDetailSchema,
+  ficheCreationSchema,
+  ficheModificationSchema,
+  lignesFinancieresSchema,
+} from '@jalon/schemas';
+import { detailConvention } from '../../cas/conventions.ts';
 import { creerFiche, modifierFiche, modifierLignesFinancieres, supprimerFiche } from '../../cas/fiches.ts';
 import type { AppJalon, Dependances } from '../contexte.ts';
-import {
-  acteurDe,
-  corpsJson,
-  ERREURS_ECRITURE,
-  json,
-  paramsConvention,
-  paramsFiche,
-  reponseVersion,
-} from './commun.ts';
+import { acteurDe, corpsJson, ERREURS_ECRITURE, json, paramsConvention, paramsFiche } from './commun.ts';
 
 export function routesFiches(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
@@ -22,16 +20,18 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
       tags: ['fiches actions'],
       summary: 'Créer une fiche action',
       request: { params: paramsConvention, ...corpsJson(ficheCreationSchema) },
-      responses: { 201: json(z.object({ id: z.int(), version: z.int() }), 'Créée'), ...ERREURS_ECRITURE },
+      responses: {
+        201: json(
+          conventionDetailSchema.extend({ fiche_id: z.int() }),
+          'Créée : la convention à jour et l’id de la fiche',
+        ),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
-      const { resultat, version } = await creerFiche(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ id: resultat, version }, 201);
+      const { id } = c.req.valid('param');
+      const { resultat } = await creerFiche(persistance, acteurDe(c), id, c.req.valid('json'));
+      return c.json({ ...(await detailConvention(persistance, acteurDe(c), id)), fiche_id: resultat }, 201);
     },
   );
 
@@ -42,12 +42,15 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
       tags: ['fiches actions'],
       summary: 'Modifier une fiche action (champs fournis seulement)',
       request: { params: paramsFiche, ...corpsJson(ficheModificationSchema) },
-      responses: { 200: json(reponseVersion, 'Modifiée'), ...ERREURS_ECRITURE },
+      responses: {
+        200: json(conventionDetailSchema, 'Modifiée : la convention à jour'),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
       const { id, ficheId } = c.req.valid('param');
-      const { version } = await modifierFiche(persistance, acteurDe(c), id, ficheId, c.req.valid('json'));
-      return c.json({ version }, 200);
+      await modifierFiche(persistance, acteurDe(c), id, ficheId, c.req.valid('json'));
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 
@@ -58,18 +61,15 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
       tags: ['fiches actions'],
       summary: 'Supprimer une fiche action (?version=)',
       request: { params: paramsFiche, query: z.object({ version: z.coerce.number().int().min(1) }) },
-      responses: { 200: json(reponseVersion, 'Supprimée'), ...ERREURS_ECRITURE },
+      responses: {
+        200: json(conventionDetailSchema, 'Supprimée : la convention à jour'),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
       const { id, ficheId } = c.req.valid('param');
-      const { version } = await supprimerFiche(
-        persistance,
-        acteurDe(c),
-        id,
-        ficheId,
-        c.req.valid('query').version,
-      );
-      return c.json({ version }, 200);
+      await supprimerFiche(persistance, acteurDe(c), id, ficheId, c.req.valid('query').version);
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 
@@ -80,16 +80,15 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
       tags: ['fiches actions'],
       summary: 'Modifier en bloc les lignes financières (collage depuis un tableur), montants en centimes',
       request: { params: paramsConvention, ...corpsJson(lignesFinancieresSchema) },
-      responses: { 200: json(reponseVersion, 'Modifiées'), ...ERREURS_ECRITURE },
+      responses: {
+        200: json(conventionDetailSchema, 'Modifiées : la convention à jour'),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
-      const { version } = await modifierLignesFinancieres(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await modifierLignesFinancieres(persistance, acteurDe(c), id, c.req.valid('json'));
+      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
     },
   );
 }

@@ -2,15 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { franceTravailModificationSchema, franceTravailSchema } from '@jalon/schemas';
 import { lireFranceTravail, modifierFranceTravail } from '../../cas/france-travail.ts';
 import type { AppJalon, Dependances } from '../contexte.ts';
-import {
-  acteurDe,
-  corpsJson,
-  ERREURS_ECRITURE,
-  ERREURS_LECTURE,
-  json,
-  paramsConvention,
-  reponseVersion,
-} from './commun.ts';
+import { acteurDe, corpsJson, ERREURS_ECRITURE, ERREURS_LECTURE, json, paramsConvention } from './commun.ts';
 
 export function routesFranceTravail(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
@@ -34,16 +26,12 @@ export function routesFranceTravail(app: AppJalon, deps: Dependances) {
       tags: ['France Travail'],
       summary: 'Modifier parcours types, volet 3 ou coopération',
       request: { params: paramsConvention, ...corpsJson(franceTravailModificationSchema) },
-      responses: { 200: json(reponseVersion, 'Modifiés'), ...ERREURS_ECRITURE },
+      responses: { 200: json(franceTravailSchema, 'Modifiés : les éléments à jour'), ...ERREURS_ECRITURE },
     }),
     async (c) => {
-      const { version } = await modifierFranceTravail(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await modifierFranceTravail(persistance, acteurDe(c), id, c.req.valid('json'));
+      return c.json(await lireFranceTravail(persistance, acteurDe(c), id), 200);
     },
   );
 }

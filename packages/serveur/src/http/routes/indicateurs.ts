@@ -2,15 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { importIndicateursSchema, matriceIndicateursSchema, valeursModificationSchema } from '@jalon/schemas';
 import { importerResultat, matriceIndicateurs, modifierValeurs } from '../../cas/indicateurs.ts';
 import type { AppJalon, Dependances } from '../contexte.ts';
-import {
-  acteurDe,
-  corpsJson,
-  ERREURS_ECRITURE,
-  ERREURS_LECTURE,
-  json,
-  paramsConvention,
-  reponseVersion,
-} from './commun.ts';
+import { acteurDe, corpsJson, ERREURS_ECRITURE, ERREURS_LECTURE, json, paramsConvention } from './commun.ts';
 
 export function routesIndicateurs(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
@@ -34,16 +26,15 @@ export function routesIndicateurs(app: AppJalon, deps: Dependances) {
       tags: ['indicateurs'],
       summary: 'Saisir des valeurs (provenance « saisie »)',
       request: { params: paramsConvention, ...corpsJson(valeursModificationSchema) },
-      responses: { 200: json(reponseVersion, 'Enregistrées'), ...ERREURS_ECRITURE },
+      responses: {
+        200: json(matriceIndicateursSchema, 'Enregistrées : la matrice à jour'),
+        ...ERREURS_ECRITURE,
+      },
     }),
     async (c) => {
-      const { version } = await modifierValeurs(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ version }, 200);
+      const { id } = c.req.valid('param');
+      await modifierValeurs(persistance, acteurDe(c), id, c.req.valid('json'));
+      return c.json(await matriceIndicateurs(persistance, acteurDe(c), id), 200);
     },
   );
 
@@ -56,28 +47,27 @@ export function routesIndicateurs(app: AppJalon, deps: Dependances) {
       request: { params: paramsConvention, ...corpsJson(importIndicateursSchema) },
       responses: {
         200: json(
-          z.object({
-            version: z.int(),
-            importes: z.int(),
-            ignores: z.array(z.object({ indicateur: z.string(), raison: z.string() })),
-            moteur_version: z.string(),
-            empreinte: z.string(),
+          matriceIndicateursSchema.extend({
+            import: z.object({
+              importes: z.int(),
+              ignores: z.array(z.object({ indicateur: z.string(), raison: z.string() })),
+              moteur_version: z.string(),
+              empreinte: z.string(),
+            }),
           }),
-          'Importé',
+          'Importé : la matrice à jour et le compte rendu d’import',
         ),
         ...ERREURS_ECRITURE,
       },
     }),
     async (c) => {
       const { version, resultat } = c.req.valid('json');
-      const sortie = await importerResultat(
-        persistance,
-        acteurDe(c),
-        c.req.valid('param').id,
-        version,
-        resultat,
+      const { id } = c.req.valid('param');
+      const sortie = await importerResultat(persistance, acteurDe(c), id, version, resultat);
+      return c.json(
+        { ...(await matriceIndicateurs(persistance, acteurDe(c), id)), import: sortie.resultat },
+        200,
       );
-      return c.json({ version: sortie.version, ...sortie.resultat }, 200);
     },
   );
 }

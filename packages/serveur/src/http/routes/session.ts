@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { connexionEntreeSchema, erreurSchema, sessionSchema, type Session } from '@jalon/schemas';
 import { connecter, DUREE_SESSION_MS, utilisateurPublic } from '../../cas/session.ts';
@@ -72,7 +72,7 @@ export function routesSession(app: AppJalon, deps: Dependances) {
       tags: ['session'],
       summary: 'Déconnexion',
       responses: {
-        200: json(z.object({ deconnecte: z.literal(true) }), 'Session supprimée'),
+        204: { description: 'Session supprimée' },
         401: json(erreurSchema, 'Non connecté'),
         403: json(erreurSchema, 'Jeton CSRF absent ou invalide'),
       },
@@ -81,7 +81,7 @@ export function routesSession(app: AppJalon, deps: Dependances) {
       const session = c.get('session');
       if (session !== undefined) await deps.persistance.depots.sessions.supprimer(session.empreinte);
       deleteCookie(c, NOM_COOKIE, { path: '/' });
-      return c.json({ deconnecte: true as const }, 200);
+      return c.body(null, 204);
     },
   );
 }

@@ -1,0 +1,24 @@
+import { preparerApplication } from '../../src/application.ts';
+import { ouvrirPglite, type Base } from '../../src/base/ouvrir.ts';
+import type { AppJalon } from '../../src/http/contexte.ts';
+import type { Persistance } from '../../src/depots/ports.ts';
+
+export interface ApplicationTest {
+  readonly app: AppJalon;
+  readonly base: Base;
+  readonly persistance: Persistance;
+  /** Horloge réglable (sessions expirées). */
+  maintenant: Date;
+}
+
+/** Application complète sur PGlite en mémoire, démonstration semée (une instance par fichier de test). */
+export async function applicationDemo(dossierWeb?: string): Promise<ApplicationTest> {
+  const base = await ouvrirPglite();
+  const etat = { maintenant: new Date() };
+  const { app, persistance } = await preparerApplication(base, {
+    demo: true,
+    horloge: () => etat.maintenant,
+    ...(dossierWeb !== undefined ? { dossierWeb } : {}),
+  });
+  return Object.assign(etat, { app, base, persistance });
+}
