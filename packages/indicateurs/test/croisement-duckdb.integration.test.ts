@@ -1,17 +1,21 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CODES_INDICATEURS,
   calculerIndicateurs,
+  lireDonnees,
   type DossierPersonne,
   type Evenement,
   type Indicateurs,
   type ParametresCalcul,
 } from '@jalon/indicateurs';
 import { jourDe } from '../bench/calendrier.ts';
+import { genererJeu } from '../bench/generateur.ts';
 import { CODES_DUCKDB, calculerAvecDuckdb, type IndicateursDuckdb } from '../bench/duckdb-indicateurs.ts';
 import { ANNEE_CROISEMENT, jeuArb } from '../bench/arbitraires-croisement.ts';
 import { ecrirePetitJeu, type PersonneJeu, type SituationJeu } from '../bench/petit-jeu.ts';
@@ -63,10 +67,27 @@ function moteur(personnes: readonly PersonneJeu[]): Indicateurs {
   return calculerIndicateurs(personnes.map(versDossier), parametres).indicateurs;
 }
 
-async function duckdb(personnes: readonly PersonneJeu[]): Promise<IndicateursDuckdb> {
+/** Le jeu écrit en CSV, puis lu par DuckDB et par la lecture du moteur (`lireDonnees`) sur les mêmes fichiers. */
+async function parLesFichiers(
+  personnes: readonly PersonneJeu[],
+): Promise<{ duckdb: IndicateursDuckdb; lecture: Indicateurs }> {
   const dossier = join(dossierTemporaire, String(++compteur));
   await ecrirePetitJeu(dossier, personnes);
-  return (await calculerAvecDuckdb(dossier, ANNEE)).indicateurs;
+  const duckdb = (await calculerAvecDuckdb(dossier, ANNEE)).indicateurs;
+  const donnees = await lireDonnees(dossier);
+  if (donnees.nombreLignesInvalides > 0) {
+    throw new Error(`jeu invalide pour la lecture : ${JSON.stringify(donnees.lignesInvalides)}`);
+  }
+  const lecture = calculerIndicateurs(donnees.personnes(), {
+    annee: ANNEE,
+    cadre: 'calpae-2023',
+    fenetre: donnees.fenetre,
+  }).indicateurs;
+  return { duckdb, lecture };
+}
+
+async function duckdb(personnes: readonly PersonneJeu[]): Promise<IndicateursDuckdb> {
+  return (await parLesFichiers(personnes)).duckdb;
 }
 
 const communs = (i: Partial<Record<string, number | null>>): Record<string, number | null> =>
@@ -118,16 +139,36 @@ describe('croisement moteur TypeScript ↔ DuckDB', () => {
     expect(r.orientes_15_jours).toBe(1); // C seulement (A, B : 27 et 28 jours ; D : 15 jours)
   });
 
-  it('le moteur et DuckDB donnent les mêmes indicateurs sur des jeux adverses (propriété)', async () => {
+  it('le moteur (par la lecture des fichiers, et sur dossiers construits) et DuckDB concordent (propriété)', async () => {
     await fc.assert(
       fc.asyncProperty(jeuArb(25), async (personnes) => {
-        const attendu = communs(await duckdb(personnes));
-        expect(communs(moteur(personnes))).toEqual(attendu);
+        const { duckdb: attendu, lecture } = await parLesFichiers(personnes);
+        // Lecture + moteur : la chaîne complète de la CLI.
+        expect(communs(lecture)).toEqual(communs(attendu));
+        // Moteur seul (sans la lecture) : en cas d'écart, dit lequel des deux maillons diverge.
+        expect(communs(moteur(personnes))).toEqual(communs(attendu));
       }),
       { numRuns: TIRAGES },
     );
     // Large délai : en cas d'écart, fast-check réduit le contre-exemple (une requête DuckDB par essai).
   }, 600_000);
+
+  it('`npx jalon indicateurs calculer` (sous-processus) et DuckDB concordent sur un jeu du générateur', async () => {
+    const dossier = join(dossierTemporaire, 'generateur-800');
+    const bilan = await genererJeu({ personnes: 800, graine: 11, sortie: dossier });
+    expect(bilan.lignesSituations).toBeGreaterThan(10_000);
+    const racine = join(import.meta.dirname, '../../..');
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['jalon', 'indicateurs', 'calculer', '--donnees', dossier, '--annee', String(ANNEE)],
+      { cwd: racine, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const cli = JSON.parse(stdout) as { indicateurs: Record<string, number | null>; lignes_ecartees: number };
+    const attendu = await calculerAvecDuckdb(dossier, ANNEE);
+    expect(cli.lignes_ecartees).toBe(0);
+    expect(attendu.indicateurs.nouveaux_entrants).toBeGreaterThan(50); // le jeu n'est pas vide
+    expect(communs(cli.indicateurs)).toEqual(communs(attendu.indicateurs));
+  });
 
   it('les deux méthodes couvrent les mêmes codes', () => {
     expect([...CODES_DUCKDB]).toEqual([...CODES_INDICATEURS]);
