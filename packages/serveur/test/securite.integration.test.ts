@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Collectivite, ConventionDetail, ConventionResume, MatriceIndicateurs } from '@jalon/schemas';
+import { estPublique } from '../src/http/securite.ts';
+import { applicationDemo, type ApplicationTest } from './aide/application.ts';
+import { Client, corps } from './aide/client.ts';
+
+/**
+ * Test de sécurité (issue « Plateforme » § 5) : CHAQUE route de l'API × CHAQUE rôle. Les routes sont lues dans
+ * le document OpenAPI, et l'on vérifie que le routeur n'en a pas d'autres : une route ajoutée sans exemple de
+ * requête ici fait échouer le test. Les corps envoyés sont VALIDES (un refus 422 ne compterait pas) : seul le
+ * contrôle de rôle et de territoire doit refuser (403 ou 404), et rien ne doit changer en base.
+ */
+let t: ApplicationTest;
+let national: Client;
+
+beforeAll(async () => {
+  t = await applicationDemo();
+  national = new Client(t.app);
+  await national.connecter('national');
+});
+afterAll(async () => {
+  await t.base.fermer();
+});
+
+interface Cible {
+  readonly convention: ConventionResume;
+  readonly ficheId: number;
+  readonly indicateur: string;
+}
+
+async function cible(code: string, exercice: number): Promise<Cible> {
+  const liste = corps<{ conventions: ConventionResume[] }>(
+    await national.get(`/api/conventions?collectivite=departement:${code}&exercice=${exercice}`),
+  ).conventions;
+  const convention = liste[0];
+  if (convention === undefined) throw new Error('convention de démonstration absente');
+  const detail = corps<ConventionDetail>(await national.get(`/api/conventions/${convention.id}`));
+  const matrice = corps<MatriceIndicateurs>(
+    await national.get(`/api/conventions/${convention.id}/indicateurs`),
+  );
+  return {
+    convention: detail.convention,
+    ficheId: detail.fiches_actions[0]?.id ?? -1,
+    indicateur: matrice.indicateurs[0]?.code ?? '',
+  };
+}
+
+/** Une requête VALIDE par route (méthode + chemin OpenAPI) contre une cible. */
+type Exemple = (c: Cible) => { chemin: string; corps?: unknown };
+const EXEMPLES: Record<string, Exemple> = {
+  'GET /api/collectivites': () => ({ chemin: '/api/collectivites' }),
+  'GET /api/conventions': () => ({ chemin: '/api/conventions' }),
+  'DELETE /api/session': () => ({ chemin: '/api/session' }),
+  'GET /api/conventions/{id}': (c) => ({ chemin: `/api/conventions/${c.convention.id}` }),
+  'PATCH /api/conventions/{id}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}`,
+    corps: { version: c.convention.version, enveloppe_etat: 1 },
+  }),
+  'POST /api/conventions/{id}/depot': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/depot`,
+    corps: { version: c.convention.version },
+  }),
+  'POST /api/conventions/{id}/validation': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/validation`,
+    corps: { version: c.convention.version },
+  }),
+  'GET /api/conventions/{id}/historique': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/historique`,
+  }),
+  'GET /api/conventions/{id}/export': (c) => ({ chemin: `/api/conventions/${c.convention.id}/export` }),
+  'POST /api/conventions/import': (c) => ({
+    chemin: `/api/conventions/import?version=${c.convention.version}`,
+    corps: {
+      format: 'jalon.convention/1',
+      cadre: c.convention.cadre,
+      collectivite: { type: c.convention.collectivite.type, code: c.convention.collectivite.code },
+      exercice: c.convention.exercice,
+      regime: 'civil',
+      duree_mois: 12,
+      enveloppe_etat: 1,
+      actions: [],
+    },
+  }),
+  'POST /api/conventions/{id}/fiches': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/fiches`,
+    corps: {
+      version: c.convention.version,
+      numero: 'Z.9',
+      intitule: 'intrusion',
+      mesure: c.convention.cadre === 'france-travail-2024' ? 'remobilisation' : 'mobilite',
+      ...(c.convention.cadre === 'france-travail-2024' ? { volet: 2 } : {}),
+    },
+  }),
+  'PATCH /api/conventions/{id}/fiches/{ficheId}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/fiches/${c.ficheId}`,
+    corps: { version: c.convention.version, intitule: 'intrusion' },
+  }),
+  'DELETE /api/conventions/{id}/fiches/{ficheId}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/fiches/${c.ficheId}?version=${c.convention.version}`,
+  }),
+  'PUT /api/conventions/{id}/lignes-financieres': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/lignes-financieres`,
+    corps: { version: c.convention.version, lignes: [{ fiche_id: c.ficheId, previsionnel: { cd: 0 } }] },
+  }),
+  'GET /api/conventions/{id}/indicateurs': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/indicateurs`,
+  }),
+  'PUT /api/conventions/{id}/indicateurs': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/indicateurs`,
+    corps: {
+      version: c.convention.version,
+      valeurs: [{ indicateur: c.indicateur, annee: 2020, nature: 'resultat', valeur: 1 }],
+    },
+  }),
+  'POST /api/conventions/{id}/indicateurs/import': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/indicateurs/import`,
+    corps: { version: c.convention.version, resultat: { annee: 2020, indicateurs: { [c.indicateur]: 1 } } },
+  }),
+  'GET /api/conventions/{id}/france-travail': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/france-travail`,
+  }),
+  'PUT /api/conventions/{id}/france-travail': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/france-travail`,
+    corps: { version: c.convention.version, parcours_types: [] },
+  }),
+};
+
+/** Routes qui ne portent sur aucun territoire (la session du compte lui-même). */
+const SANS_TERRITOIRE = new Set(['DELETE /api/session']);
+/** Listes : réponse 200, mais seulement des éléments du territoire. */
+const LISTES = new Set(['GET /api/conventions', 'GET /api/collectivites']);
+
+async function routesDeLApi(): Promise<string[]> {
+  const doc = corps<{ paths: Record<string, Record<string, unknown>> }>(
+    await national.get('/api/openapi.json'),
+  );
+  return Object.entries(doc.paths)
+    .flatMap(([chemin, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${chemin}`))
+    .filter((route) => {
+      const [methode = '', chemin = ''] = route.split(' ');
+      return !estPublique(methode, chemin);
+    })
+    .sort();
+}
+
+interface Compte {
+  readonly identifiant: string;
+  /** Collectivités (codes de département) de son territoire parmi la démonstration. */
+  readonly territoire: readonly string[];
+  /** Peut-il modifier les conventions de son territoire ? */
+  readonly redacteur: boolean;
+  /** Son territoire, écrit indépendamment du code de l'application. */
+  readonly voit: (c: Collectivite) => boolean;
+}
+
+const COMPTES: readonly Compte[] = [
+  { identifiant: 'agent.37', territoire: ['37'], redacteur: true, voit: (c) => c.id === 'departement:37' },
+  { identifiant: 'valideur.37', territoire: ['37'], redacteur: true, voit: (c) => c.id === 'departement:37' },
+  { identifiant: 'ddets.37', territoire: ['37'], redacteur: false, voit: (c) => c.departement === '37' },
+  // Centre-Val de Loire (24) : 18, 28, 36, 37, 41, 45 et la région elle-même.
+  {
+    identifiant: 'commissaire.24',
+    territoire: ['37'],
+    redacteur: false,
+    voit: (c) => ['18', '28', '36', '37', '41', '45'].includes(c.code) || c.id === 'region:24',
+  },
+  { identifiant: 'national', territoire: ['37', '44', '59'], redacteur: false, voit: () => true },
+];
+
+describe('chaque route × chaque rôle', () => {
+  it('toutes les routes du routeur sous /api sont dans le document OpenAPI, et chacune a un exemple ici', async () => {
+    const documentees = new Set(await routesDeLApi());
+    const routeur = t.app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((route) => {
+        const [methode = '', chemin = ''] = route.split(' ');
+        return !estPublique(methode, chemin);
+      });
+    for (const route of routeur) expect(documentees, `route hors OpenAPI : ${route}`).toContain(route);
+    for (const route of documentees)
+      expect(Object.keys(EXEMPLES), `exemple manquant : ${route}`).toContain(route);
+  });
+
+  it.each(COMPTES)('$identifiant : rien hors de son territoire ni au-delà de son rôle', async (compte) => {
+    const client = new Client(t.app);
+    expect((await client.connecter(compte.identifiant)).statut).toBe(200);
+    const routes = await routesDeLApi();
+
+    // Cibles interdites : hors territoire (lecture et écriture), et dans le territoire pour les comptes en lecture.
+    const horsTerritoire = ['37', '44', '59'].filter((code) => !compte.territoire.includes(code));
+    const cibles: { cible: Cible; lecture: boolean }[] = [];
+    for (const code of horsTerritoire) {
+      cibles.push({ cible: await cible(code, 2023), lecture: false });
+      cibles.push({ cible: await cible(code, 2024), lecture: false });
+    }
+    if (!compte.redacteur) {
+      for (const code of compte.territoire) {
+        cibles.push({ cible: await cible(code, 2023), lecture: true });
+        cibles.push({ cible: await cible(code, 2024), lecture: true });
+      }
+    }
+    const versionsAvant = new Map(cibles.map(({ cible: c }) => [c.convention.id, c.convention.version]));
+    let essais = 0;
+
+    for (const route of routes) {
+      if (SANS_TERRITOIRE.has(route)) continue;
+      const [methode = 'GET'] = route.split(' ');
+      const exemple = EXEMPLES[route];
+      if (exemple === undefined) throw new Error(`exemple manquant : ${route}`);
+      if (LISTES.has(route)) {
+        const r = await client.requete(methode, exemple(cibles[0]?.cible as Cible).chemin);
+        expect(r.statut).toBe(200);
+        const elements =
+          route === 'GET /api/conventions'
+            ? corps<{ conventions: ConventionResume[] }>(r).conventions.map((c) => c.collectivite)
+            : corps<{ collectivites: Collectivite[] }>(r).collectivites;
+        expect(elements.length).toBeGreaterThan(0);
+        for (const c of elements)
+          expect(compte.voit(c), `${compte.identifiant} ${route} : ${c.id}`).toBe(true);
+        continue;
+      }
+      for (const { cible: c, lecture } of cibles) {
+        const estFt = route.includes('france-travail');
+        if (estFt !== (c.convention.cadre === 'france-travail-2024')) continue;
+        const { chemin, corps: envoi } = exemple(c);
+        const r = await client.requete(methode, chemin, envoi);
+        essais++;
+        if (lecture && methode === 'GET') {
+          expect(r.statut, `${compte.identifiant} ${route} (son territoire)`).toBe(200);
+        } else {
+          expect(
+            [403, 404],
+            `${compte.identifiant} ${methode} ${chemin} → ${r.statut} ${JSON.stringify(r.corps)}`,
+          ).toContain(r.statut);
+        }
+      }
+    }
+    expect(essais).toBeGreaterThan(10);
+
+    // Rien n'a été écrit : mêmes versions, aucune entrée d'historique ajoutée par ce compte.
+    for (const [id, version] of versionsAvant) {
+      const d = corps<ConventionDetail>(await national.get(`/api/conventions/${id}`));
+      expect(d.convention.version).toBe(version);
+      const historique = corps<{ entrees: { qui: string }[] }>(
+        await national.get(`/api/conventions/${id}/historique`),
+      );
+      expect(historique.entrees.some((e) => e.qui === compte.identifiant)).toBe(false);
+    }
+  });
+
+  it('contrôle positif : l’agent de la collectivité peut bien lire et écrire chez lui (les exemples sont valides)', async () => {
+    const client = new Client(t.app);
+    await client.connecter('agent.37');
+    const c2023 = await cible('37', 2023);
+    const patch = EXEMPLES['PATCH /api/conventions/{id}']?.(c2023);
+    expect((await client.requete('PATCH', patch?.chemin ?? '', patch?.corps)).statut).toBe(200);
+    const c2023b = await cible('37', 2023);
+    for (const route of ['POST /api/conventions/{id}/fiches', 'PUT /api/conventions/{id}/indicateurs']) {
+      const c = await cible('37', 2023);
+      const ex = EXEMPLES[route]?.(c);
+      const [methode = ''] = route.split(' ');
+      expect((await client.requete(methode, ex?.chemin ?? '', ex?.corps)).statut, route).toBeLessThan(300);
+    }
+    expect(c2023b.convention.version).toBe(c2023.convention.version + 1);
+    const ft = await cible('37', 2024);
+    const exFt = EXEMPLES['PUT /api/conventions/{id}/france-travail']?.(ft);
+    expect((await client.requete('PUT', exFt?.chemin ?? '', exFt?.corps)).statut).toBe(200);
+  });
+});
