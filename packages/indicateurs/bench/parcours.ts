@@ -278,7 +278,14 @@ export function simulerPersonne(alea: Aleatoire, id: string, config: ConfigParco
 
   // Ordre chronologique (tri stable : à jour égal, l'ordre de création).
   evenements.sort((a, b) => a.jour - b.jour);
+  // Un vrai système d'information n'exporte pas deux fois la même ligne (la lecture rejette les doublons exacts,
+  // spec § 1) : deux tirages identiques le même jour n'en font qu'un.
+  const vues = new Set<string>();
   let texteEvenements = '';
-  for (const e of evenements) texteEvenements += e.ligne;
-  return { situations, evenements: texteEvenements, nbSituations, nbEvenements: evenements.length };
+  for (const e of evenements) {
+    if (vues.has(e.ligne)) continue;
+    vues.add(e.ligne);
+    texteEvenements += e.ligne;
+  }
+  return { situations, evenements: texteEvenements, nbSituations, nbEvenements: vues.size };
 }
