@@ -43,7 +43,10 @@ function litteral(texte: string): string {
   return `'${texte.replaceAll("'", "''")}'`;
 }
 
-/** Chargement : une table par fichier, dans l'ordre du fichier (`ordre` = rang de la ligne, pour les égalités). */
+/**
+ * Chargement : une table par fichier, dans l'ordre du fichier (`ordre` = rang de la ligne, pour les égalités du même
+ * jour : INT-BENCH-1).
+ */
 function sqlChargement(dossier: string): string[] {
   const lire = (fichier: string): string =>
     `read_csv(${litteral(join(dossier, fichier))}, header = true, delim = ',', all_varchar = true, quote = '"')`;
@@ -55,7 +58,7 @@ function sqlChargement(dossier: string): string[] {
               CAST(split_part(mois, '-', 1) AS INTEGER) * 12 + CAST(split_part(mois, '-', 2) AS INTEGER) - 1 AS m,
               lower(trim(droit_versable)) IN ${VRAI} AS v,
               lower(trim(soumis_droits_devoirs)) IN ${VRAI} AS s,
-              -- parcours v1 § 1 : etat_droit par défaut « ouvert » si versable, sinon « suspendu ».
+              -- parcours v1 § 1 : etat_droit par défaut « ouvert » si versable, sinon « suspendu » (INT-BENCH-2).
               coalesce(nullif(trim(etat_droit), ''),
                        CASE WHEN lower(trim(droit_versable)) IN ${VRAI} THEN 'ouvert' ELSE 'suspendu' END) AS etat
        FROM ${lire('situations_mensuelles.csv')}`,
@@ -133,7 +136,8 @@ t0 AS (
   FROM entrants n JOIN ev e ON e.id = n.id AND e.type = 'reception_notification' AND e.d >= premier_jour(n.mois_entree - 1)
   GROUP BY n.id
 ),
--- R4 : orientation = premier début de suivi à partir du premier jour de M (à jour égal, l'ordre du fichier).
+-- R4 : orientation = premier début de suivi à partir du premier jour de M (à jour égal, l'ordre du fichier :
+-- INT-BENCH-1).
 orientation AS (
   SELECT n.id, e.d AS d_orientation, e.organisme
   FROM entrants n JOIN ev e ON e.id = n.id AND e.type IN ('orientation', 'designation_referent')
@@ -160,7 +164,8 @@ premier_cer AS (
 mesures AS (
   SELECT p.*, r.d_rdv, c.d_cer FROM parcours p LEFT JOIN premier_rdv r USING (id) LEFT JOIN premier_cer c USING (id)
 ),
--- R8 : stocks GA / AG au 31/12 de P : dernière entrée au plus tard ce jour, sans sortie dans [entrée, 31/12].
+-- R8 : stocks GA / AG au 31/12 de P : dernière entrée au plus tard ce jour (à jour égal, la dernière ligne du
+-- fichier : INT-BENCH-1), sans sortie dans [entrée, 31/12].
 dernieres_entrees AS (
   SELECT id, dispositif, d, conseiller FROM ev
   WHERE type = 'entree_dispositif' AND d <= ${finP}
