@@ -95,6 +95,11 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       jetonCsrf: 'c2',
       expireLe: '2999-01-01T00:00:00.000Z',
     });
+    expect(await p.depots.sessions.trouverAvecCompte('b')).toEqual({
+      session: { empreinte: 'b', utilisateurId, jetonCsrf: 'c2', expireLe: '2999-01-01T00:00:00.000Z' },
+      compte,
+    });
+    expect(await p.depots.sessions.trouverAvecCompte('inconnue')).toBeUndefined();
     expect(await p.depots.sessions.purger(new Date('2024-01-01'))).toBe(1);
     expect(await p.depots.sessions.trouver('a')).toBeUndefined();
     await p.depots.sessions.supprimer('b');

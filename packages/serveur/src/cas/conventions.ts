@@ -6,6 +6,7 @@ import type {
 } from '@jalon/schemas';
 import { droitsSur, perimetreDe } from '../acces/politique.ts';
 import type { FiltresConventions, Persistance } from '../depots/ports.ts';
+import { ecrireCache, lireCache } from './cache-analyse.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { analyseFinanciere } from './finances.ts';
@@ -28,15 +29,19 @@ export async function detailConvention(
 ): Promise<ConventionDetail> {
   const { depots } = persistance;
   const convention = await conventionLisible(depots, acteur, id);
-  const [fiches, avenants] = await Promise.all([depots.fiches.lister(id), depots.conventions.avenants(id)]);
-  const { totaux, controles } = analyseFinanciere(versDocument(convention, fiches));
+  let contenu = lireCache(persistance, id, convention.version);
+  if (contenu === undefined) {
+    const [fiches, avenants] = await Promise.all([depots.fiches.lister(id), depots.conventions.avenants(id)]);
+    contenu = { fiches_actions: fiches, avenants, ...analyseFinanciere(versDocument(convention, fiches)) };
+    // On ne met en cache que si aucune modification n'est passée pendant la lecture.
+    if ((await depots.conventions.trouver(id))?.version === convention.version) {
+      ecrireCache(persistance, id, convention.version, contenu);
+    }
+  }
   return {
     convention,
-    fiches_actions: fiches,
-    avenants,
-    totaux,
-    controles,
-    depot_possible: !controles.some((c) => c.gravite === 'bloquant'),
+    ...contenu,
+    depot_possible: !contenu.controles.some((c) => c.gravite === 'bloquant'),
     droits: droitsSur(acteur.compte, convention.collectivite, convention.statut),
   };
 }

@@ -45,14 +45,14 @@ export async function sessionDuJeton(
   maintenant: Date,
 ): Promise<{ compte: CompteEnregistre; csrf: string; empreinte: string } | undefined> {
   const empreinte = empreinteJeton(jeton);
-  const session = await depots.sessions.trouver(empreinte);
-  if (session === undefined) return undefined;
+  const trouvee = await depots.sessions.trouverAvecCompte(empreinte);
+  if (trouvee === undefined) return undefined;
+  const { session, compte } = trouvee;
   if (new Date(session.expireLe).getTime() <= maintenant.getTime()) {
     await depots.sessions.supprimer(empreinte);
     return undefined;
   }
-  const compte = await depots.utilisateurs.parId(session.utilisateurId);
-  if (compte === undefined || !compte.actif) return undefined;
+  if (!compte.actif) return undefined;
   return { compte, csrf: session.jetonCsrf, empreinte };
 }
 

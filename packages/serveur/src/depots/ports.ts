@@ -61,6 +61,10 @@ export interface SessionEnregistree {
 export interface DepotSessions {
   creer(session: SessionEnregistree): Promise<void>;
   trouver(empreinte: string): Promise<SessionEnregistree | undefined>;
+  /** La session et son compte, en une requête (chemin de chaque requête HTTP). */
+  trouverAvecCompte(
+    empreinte: string,
+  ): Promise<{ session: SessionEnregistree; compte: CompteEnregistre } | undefined>;
   supprimer(empreinte: string): Promise<void>;
   /** Supprime les sessions expirées avant `maintenant` ; rend leur nombre. */
   purger(maintenant: Date): Promise<number>;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BaseJalon } from '../../base/tables.ts';
-import type { DepotSessions, SessionEnregistree } from '../ports.ts';
+import type { CompteEnregistre, DepotSessions, SessionEnregistree } from '../ports.ts';
+import { versCompte } from './utilisateurs.ts';
 
 export class DepotSessionsKysely implements DepotSessions {
   constructor(private readonly db: Kysely<BaseJalon>) {}
@@ -31,6 +32,28 @@ export class DepotSessionsKysely implements DepotSessions {
         expireLe: ligne.expire_le,
       }
     );
+  }
+
+  async trouverAvecCompte(
+    empreinte: string,
+  ): Promise<{ session: SessionEnregistree; compte: CompteEnregistre } | undefined> {
+    const ligne = await this.db
+      .selectFrom('session')
+      .innerJoin('utilisateur', 'utilisateur.id', 'session.utilisateur_id')
+      .selectAll('utilisateur')
+      .select(['session.empreinte', 'session.jeton_csrf', 'session.expire_le'])
+      .where('session.empreinte', '=', empreinte)
+      .executeTakeFirst();
+    if (ligne === undefined) return undefined;
+    return {
+      session: {
+        empreinte: ligne.empreinte,
+        utilisateurId: ligne.id,
+        jetonCsrf: ligne.jeton_csrf,
+        expireLe: ligne.expire_le,
+      },
+      compte: versCompte(ligne),
+    };
   }
 
   async supprimer(empreinte: string): Promise<void> {

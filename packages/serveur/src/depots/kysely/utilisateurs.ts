@@ -3,7 +3,7 @@ import type { Role } from '@jalon/schemas';
 import type { BaseJalon, TableUtilisateur } from '../../base/tables.ts';
 import type { CompteEnregistre, DepotUtilisateurs, NouveauCompte } from '../ports.ts';
 
-const versCompte = (ligne: Selectable<TableUtilisateur>): CompteEnregistre => ({
+export const versCompte = (ligne: Selectable<TableUtilisateur>): CompteEnregistre => ({
   id: ligne.id,
   identifiant: ligne.identifiant,
   nom: ligne.nom,
