@@ -36,7 +36,7 @@ function detailSuivi(ev: EvaluationPersonne): string {
   const bloquant = ev.suiviBloquant;
   if (bloquant === null || bloquant.etat.debut === null) return libelle('SUIVI_EN_COURS');
   const debut = bloquant.etat.debut;
-  return `suivi commencé le ${jourIso(debut.jour)} (${debut.type}) toujours en cours au 1er ${moisIso(bloquant.mois)}`;
+  return `suivi commencé le ${jourIso(debut.jour)} (${debut.type}) toujours en cours au premier jour de ${moisIso(bloquant.mois)}`;
 }
 
 /** Date mesurée et écart en jours pour chaque indicateur. */
