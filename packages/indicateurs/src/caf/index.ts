@@ -8,7 +8,14 @@ export {
 export { controlerValeur } from './types-simples.ts';
 export { ErreurFluxCaf, ValidateurFlux } from './validateur.ts';
 export { ExtracteurFlux, type EnteteFlux, type FoyerCaf, type PersonneCaf } from './extraction.ts';
-export { lireFlux, schemaVrsb, encodageDeclare, type FluxLu } from './lecture-flux.ts';
+export {
+  lireFlux,
+  analyserTexteFlux,
+  AnalyseurFlux,
+  schemaVrsb,
+  encodageDeclare,
+  type FluxLu,
+} from './lecture-flux.ts';
 export { HistoriqueCaf, cleFlux, ordreFlux, type ObservationCaf, type FluxApplique } from './historique.ts';
 export {
   deriverDonnees,

@@ -50,47 +50,96 @@ export interface FluxLu {
  * Lit `chemin` (nommé `nom` dans les messages). Lève `ErreurFluxCaf` (fichier, ligne, colonne, chemin de
  * l'élément, raison) à la première non-conformité : un flux invalide est refusé en entier, rien n'est gardé.
  */
-export async function lireFlux(chemin: string, nom: string, options: OptionsLectureFlux): Promise<FluxLu> {
-  let entete: EnteteFlux | null = null;
-  const extracteur = new ExtracteurFlux(
-    options.pseudonymiser,
-    (e) => {
-      entete = e;
-      if (options.enteteSeulement === true) throw new ArretApresEntete();
-    },
-    (f) => options.surFoyer?.(f),
-  );
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const validateur = new ValidateurFlux(schemaVrsb(), nom, extracteur);
-  const position = (): void => {
-    validateur.ligne = parser.line;
-    validateur.colonne = parser.column + 1;
-  };
-  parser.on('error', (e) => {
-    // Message saxes : « fichier:ligne:colonne: raison » ; on garde la raison.
-    const raison = e.message.replace(/^[^:]*:\d+:\d+:\s*/, '');
-    throw new ErreurFluxCaf(nom, parser.line, parser.column + 1, null, `XML mal formé (${raison})`);
-  });
-  parser.on('opentag', (tag) => {
-    position();
-    validateur.ouvrir(tag.name, Object.keys(tag.attributes));
-  });
-  parser.on('text', (t) => {
-    position();
-    validateur.texte(t);
-  });
-  parser.on('cdata', (t) => {
-    position();
-    validateur.texte(t);
-  });
-  parser.on('closetag', () => {
-    position();
-    validateur.fermer();
-  });
-  parser.on('doctype', () => {
-    throw new ErreurFluxCaf(nom, parser.line, parser.column + 1, null, 'déclaration DOCTYPE refusée');
-  });
+/**
+ * Analyseur d'un document déjà décodé, alimenté par morceaux : saxes → validateur XSD → extraction. Sans E/S, il
+ * sert aussi aux tests et au serveur (texte reçu en mémoire).
+ */
+export class AnalyseurFlux {
+  entete: EnteteFlux | null = null;
+  private readonly parser = new SaxesParser({ xmlns: false, position: true });
+  private readonly validateur: ValidateurFlux;
+  private readonly extracteur: ExtracteurFlux;
 
+  constructor(
+    private readonly nom: string,
+    options: Pick<OptionsLectureFlux, 'pseudonymiser' | 'surFoyer' | 'enteteSeulement'>,
+  ) {
+    const parser = this.parser;
+    this.extracteur = new ExtracteurFlux(
+      options.pseudonymiser,
+      (e) => {
+        this.entete = e;
+        if (options.enteteSeulement === true) throw new ArretApresEntete();
+      },
+      (f) => options.surFoyer?.(f),
+    );
+    const validateur = new ValidateurFlux(schemaVrsb(), nom, this.extracteur);
+    this.validateur = validateur;
+    const position = (): void => {
+      validateur.ligne = parser.line;
+      validateur.colonne = parser.column + 1;
+    };
+    parser.on('error', (e) => {
+      // Message saxes : « ligne:colonne: raison » ; on garde la raison.
+      const raison = e.message.replace(/^[^:]*:\d+:\d+:\s*/, '');
+      throw new ErreurFluxCaf(nom, parser.line, parser.column + 1, null, `XML mal formé (${raison})`);
+    });
+    parser.on('opentag', (tag) => {
+      position();
+      validateur.ouvrir(tag.name, Object.keys(tag.attributes));
+    });
+    parser.on('text', (t) => {
+      position();
+      validateur.texte(t);
+    });
+    parser.on('cdata', (t) => {
+      position();
+      validateur.texte(t);
+    });
+    parser.on('closetag', () => {
+      position();
+      validateur.fermer();
+    });
+    parser.on('doctype', () => {
+      throw new ErreurFluxCaf(nom, parser.line, parser.column + 1, null, 'déclaration DOCTYPE refusée');
+    });
+  }
+
+  get nombreDossiers(): number {
+    return this.extracteur.nombreDossiers;
+  }
+
+  ecrire(texte: string): void {
+    this.parser.write(texte);
+  }
+
+  /** Fin du document ; rend l'en-tête lu. */
+  terminer(): FluxLu {
+    this.parser.close();
+    this.validateur.terminer();
+    return this.resultat();
+  }
+
+  resultat(): FluxLu {
+    if (this.entete === null)
+      throw new ErreurFluxCaf(this.nom, null, null, null, 'bloc IdentificationFlux absent');
+    return { entete: this.entete, nombreDossiers: this.extracteur.nombreDossiers };
+  }
+}
+
+/** Valide et extrait un document entier déjà en mémoire (tests, serveur). */
+export function analyserTexteFlux(
+  texte: string,
+  nom: string,
+  options: Pick<OptionsLectureFlux, 'pseudonymiser' | 'surFoyer'>,
+): FluxLu {
+  const a = new AnalyseurFlux(nom, options);
+  a.ecrire(texte);
+  return a.terminer();
+}
+
+export async function lireFlux(chemin: string, nom: string, options: OptionsLectureFlux): Promise<FluxLu> {
+  const analyseur = new AnalyseurFlux(nom, options);
   let decodeur: { write(b: Buffer): string; end(): string | undefined } | null = null;
   let lus = 0;
   const flux = createReadStream(chemin, { highWaterMark: 1024 * 1024 });
@@ -104,14 +153,13 @@ export async function lireFlux(chemin: string, nom: string, options: OptionsLect
         decodeur = iconv.getDecoder(encodage);
       }
       lus += morceau.length;
-      parser.write(decodeur.write(morceau));
+      analyseur.ecrire(decodeur.write(morceau));
       options.progression?.(lus);
     }
     if (decodeur === null) throw new ErreurFluxCaf(nom, null, null, null, 'fichier vide');
     const reste = decodeur.end();
-    if (reste !== undefined && reste !== '') parser.write(reste);
-    parser.close();
-    validateur.terminer();
+    if (reste !== undefined && reste !== '') analyseur.ecrire(reste);
+    analyseur.terminer();
   } catch (e) {
     if (!(e instanceof ArretApresEntete)) {
       if (e instanceof ErreurFluxCaf) throw e;
@@ -122,6 +170,5 @@ export async function lireFlux(chemin: string, nom: string, options: OptionsLect
   } finally {
     flux.destroy();
   }
-  if (entete === null) throw new ErreurFluxCaf(nom, null, null, null, 'bloc IdentificationFlux absent');
-  return { entete, nombreDossiers: extracteur.nombreDossiers };
+  return analyseur.resultat();
 }

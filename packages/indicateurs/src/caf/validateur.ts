@@ -94,6 +94,15 @@ export class ValidateurFlux {
 
   /** Trouve la particule `nom` à partir de la position courante, en vérifiant les obligatoires sautés. */
   private avancer(parent: Cadre, sequence: readonly Particule[], nom: string): Particule {
+    const suite = sequence.slice(parent.position);
+    if (!suite.some((p) => p.nom === nom)) {
+      const attendu = suite.find((p, k) => (k === 0 ? parent.occurrences : 0) < p.min);
+      const permis = sequence.map((p) => p.nom).join(', ') || 'aucun';
+      throw this.erreur(
+        `élément « ${nom} » inattendu à cet endroit${attendu === undefined ? '' : ` (attendu : « ${attendu.nom} »)`} ; éléments permis ici, dans l'ordre : ${permis}`,
+        nom,
+      );
+    }
     while (parent.position < sequence.length) {
       const p = sequence[parent.position];
       if (p === undefined) break;
