@@ -233,7 +233,13 @@ describe('import de flux VRSB0801 de plusieurs mois', () => {
     const texte = genererFluxSynthetique(
       {
         ...M1,
-        foyers: [{ ...M1.foyers[0]!, personnes: [{ nir: NIR.A, role: 'DEM', sdd: true, prenom: 'HÉLÈNE' }] }],
+        foyers: [
+          {
+            matricule: '1001',
+            etat: '2',
+            personnes: [{ nir: NIR.A, role: 'DEM', sdd: true, prenom: 'HÉLÈNE' }],
+          },
+        ],
       },
       'windows-1252',
     );
