@@ -1,18 +1,19 @@
-import { commandeFinances } from './commandes/finances.ts';
-import { commandeIndicateurs } from './commandes/indicateurs.ts';
-import { commandePseudonymiser } from './commandes/pseudonymiser.ts';
 import { ioProcessus, SORTIE, type Io } from './io.ts';
 
 type Commande = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDES: Record<string, { commande: Commande; resume: string }> = {
+/** Chaque commande est chargée à la demande : `jalon finances` ne charge ni exceljs ni le lecteur de flux. */
+const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: string }> = {
   finances: {
-    commande: commandeFinances,
+    charger: async () => (await import('./commandes/finances.ts')).commandeFinances,
     resume: 'contrôles et totaux d’une convention (jalon.convention/1)',
   },
-  indicateurs: { commande: commandeIndicateurs, resume: 'calcul et explication des indicateurs d’insertion' },
+  indicateurs: {
+    charger: async () => (await import('./commandes/indicateurs.ts')).commandeIndicateurs,
+    resume: 'calcul et explication des indicateurs d’insertion',
+  },
   pseudonymiser: {
-    commande: commandePseudonymiser,
+    charger: async () => (await import('./commandes/pseudonymiser.ts')).commandePseudonymiser,
     resume: 'pseudonymisation des identifiants d’une extraction',
   },
 };
@@ -38,5 +39,5 @@ export async function main(args: string[], io: Io = ioProcessus()): Promise<numb
     io.stderr.write(`Commande inconnue « ${nom} ».\n\n${AIDE}`);
     return SORTIE.ENTREE_ILLISIBLE;
   }
-  return entree.commande(reste, io);
+  return (await entree.charger())(reste, io);
 }
