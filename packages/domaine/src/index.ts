@@ -18,3 +18,4 @@ export * from './finances/rapport.ts';
 export * from './finances/credits.ts';
 export * from './finances/versements.ts';
 export * from './finances/forfait-enfance-egalite.ts';
+export * from './pilotage/index.ts';

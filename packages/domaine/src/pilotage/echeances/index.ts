@@ -1,0 +1,4 @@
+export * from './periode.ts';
+export * from './echeancier.ts';
+export * from './classement.ts';
+export * from './icalendar.ts';

@@ -1,0 +1,4 @@
+export * from './repartition.ts';
+export * from './refactions.ts';
+export * from './reallocation.ts';
+export * from './outre-mer.ts';
