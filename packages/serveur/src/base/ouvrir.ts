@@ -11,13 +11,21 @@ export interface Base {
   readonly db: Kysely<BaseJalon>;
   readonly genre: GenreBase;
   fermer(): Promise<void>;
+  /** PGlite seulement : copie du dossier de données (archive tar). */
+  image?: () => Promise<Blob>;
 }
 
-/** PGlite en mémoire (`dossier` absent) ou persistée dans `dossier` (données PostgreSQL). */
-export async function ouvrirPglite(dossier?: string): Promise<Base> {
-  const pglite = await PGlite.create(dossier, { parsers: ANALYSEURS });
+/**
+ * PGlite en mémoire (`dossier` absent) ou persistée dans `dossier` (données PostgreSQL). `image` : une copie
+ * de dossier de données (`dumpDataDir`) à charger au lieu d'initialiser une base vide (tests : 3 s au lieu de 17).
+ */
+export async function ouvrirPglite(dossier?: string, image?: Blob): Promise<Base> {
+  const pglite = await PGlite.create(dossier, {
+    parsers: ANALYSEURS,
+    ...(image !== undefined ? { loadDataDir: image } : {}),
+  });
   const db = new Kysely<BaseJalon>({ dialect: new DialectePglite(pglite) });
-  return { db, genre: 'pglite', fermer: () => db.destroy() };
+  return { db, genre: 'pglite', fermer: () => db.destroy(), image: () => pglite.dumpDataDir('none') };
 }
 
 /** Un vrai serveur PostgreSQL (`DATABASE_URL`). */

@@ -1,5 +1,6 @@
 import { preparerApplication } from '../../src/application.ts';
-import { ouvrirPglite, type Base } from '../../src/base/ouvrir.ts';
+import type { Base } from '../../src/base/ouvrir.ts';
+import { pgliteTest } from './pglite-rapide.ts';
 import type { AppJalon } from '../../src/http/contexte.ts';
 import type { Persistance } from '../../src/depots/ports.ts';
 
@@ -13,7 +14,9 @@ export interface ApplicationTest {
 
 /** Application complète sur PGlite en mémoire, démonstration semée (une instance par fichier de test). */
 export async function applicationDemo(dossierWeb?: string): Promise<ApplicationTest> {
-  const base = await ouvrirPglite();
+  const base = await pgliteTest('demo', async (b) => {
+    await preparerApplication(b, { demo: true });
+  });
   const etat = { maintenant: new Date() };
   const { app, persistance } = await preparerApplication(base, {
     demo: true,

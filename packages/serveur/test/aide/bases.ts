@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrer } from '../../src/base/migrer.ts';
-import { ouvrirPglite, ouvrirPostgres, type Base } from '../../src/base/ouvrir.ts';
+import { ouvrirPostgres, type Base } from '../../src/base/ouvrir.ts';
+import { pgliteTest } from './pglite-rapide.ts';
 
 /**
  * Bases sur lesquelles passe la suite de contrat : PGlite en mémoire toujours ; un vrai PostgreSQL quand
@@ -44,11 +45,10 @@ async function basePostgresJetable(url: string): Promise<Base> {
 export const FABRIQUES: readonly FabriqueBase[] = [
   {
     nom: 'PGlite',
-    async ouvrir() {
-      const base = await ouvrirPglite();
-      await migrer(base.db);
-      return base;
-    },
+    ouvrir: () =>
+      pgliteTest('migree', async (base) => {
+        await migrer(base.db);
+      }),
   },
   ...(urlTest ? [{ nom: 'PostgreSQL', ouvrir: () => basePostgresJetable(urlTest) }] : []),
 ];
