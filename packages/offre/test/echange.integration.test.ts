@@ -99,7 +99,7 @@ describe('export : chaque forme valide au schéma officiel et se relit à l’id
     const { jeu } = await lire(EXEMPLE);
     const invalide: JeuOffre = {
       ...jeu,
-      services: [{ ...jeu.services[0]!, publics: ['tous-publics', 'jeunes'] }],
+      services: jeu.services.map((s) => ({ ...s, publics: ['tous-publics', 'jeunes'] })),
     };
     const d = dossier();
     await expect(ecrireOffre(invalide, 'json', join(d, 'export'), contexte)).rejects.toBeInstanceOf(

@@ -3,6 +3,8 @@
  * @etalab/decoupage-administratif (Licence Ouverte / Open Licence, Etalab ; déjà la source de
  * `@jalon/referentiels`). Chargées paresseusement : `communes.json` pèse 8 Mo.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { construireTerritoires, departementParPrefixe, type Territoires } from '../territoires.ts';
 
 interface CommuneCog {
@@ -18,10 +20,11 @@ let enCache: Promise<Territoires> | undefined;
 
 export function chargerTerritoiresCog(): Promise<Territoires> {
   enCache ??= (async () => {
-    const [{ default: communes }, { default: epci }] = await Promise.all([
-      import('@etalab/decoupage-administratif/data/communes.json', { with: { type: 'json' } }),
-      import('@etalab/decoupage-administratif/data/epci.json', { with: { type: 'json' } }),
-    ]);
+    // Lecture directe plutôt qu'`import` : sous vitest, un import JSON de 8 Mo passe par la transformation.
+    const require = createRequire(import.meta.url);
+    const lire = async (nom: string): Promise<unknown> =>
+      JSON.parse(await readFile(require.resolve(`@etalab/decoupage-administratif/data/${nom}`), 'utf8'));
+    const [communes, epci] = await Promise.all([lire('communes.json'), lire('epci.json')]);
     const depDeCommune = new Map<string, string>();
     for (const c of communes as readonly CommuneCog[]) {
       const d = c.departement ?? departementParPrefixe(c.code);
