@@ -365,7 +365,7 @@ describe('qui peut déclencher quoi (CALPAE) : matrice écrite depuis les textes
 });
 
 describe('France Travail 2024 : trois signataires, bilan final par la DDETS, dénonciation', () => {
-  const ft = (etat: ConventionPilotee['etat']) => ({
+  const ft = (etat: ConventionPilotee['etat']): ConventionPilotee => ({
     ...prete(etat),
     cadre: 'france-travail-2024' as const,
     exercice: 2024,
