@@ -141,6 +141,10 @@ export function importerResultat(
         resultat.lignes_ecartees !== undefined && resultat.lignes_ecartees > 0
           ? `calcul sur les lignes valides : ${resultat.lignes_ecartees} ligne(s) écartée(s)`
           : '';
+      const codesRetenus = new Set(retenus.map(([code]) => code));
+      const avant = (await depots.indicateurs.lister(id)).filter(
+        (v) => v.annee === resultat.annee && v.nature === 'resultat' && codesRetenus.has(v.indicateur),
+      );
       await depots.indicateurs.ecrire(
         id,
         retenus.map(([code, valeur]) => ({
@@ -155,7 +159,7 @@ export function importerResultat(
       );
       return {
         entiteId: String(id),
-        avant: null,
+        avant,
         apres: {
           annee: resultat.annee,
           moteur_version: moteurVersion,
