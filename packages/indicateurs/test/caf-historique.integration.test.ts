@@ -220,7 +220,7 @@ describe('import de flux VRSB0801 de plusieurs mois', () => {
     expect(d.nombreLignesInvalides).toBe(0);
     const r = calculerIndicateurs(d.personnes(), {
       annee: 2024,
-      cadre: 'france_travail_2024',
+      cadre: 'france-travail-2024',
       fenetre: d.fenetre,
     });
     // A : janvier versable et SDD, absent en décembre 2023 ; B : SDD en février seulement ; E : arrive en février ;

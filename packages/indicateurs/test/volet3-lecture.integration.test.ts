@@ -21,7 +21,7 @@ describe('lecture v1.1', () => {
     };
     const v1 = await lireDonnees(EXEMPLE);
     const v11 = await lireDonneesV11(EXEMPLE);
-    const p = { annee: 2022, cadre: 'calpae_2022' as const };
+    const p = { annee: 2022, cadre: 'calpae-2022' as const };
     expect([...v11.personnes()]).toEqual([...v1.personnes()]);
     const r1 = calculerIndicateurs(v1.personnes(), { ...p, fenetre: v1.fenetre });
     const r11 = calculerIndicateurs(v11.personnes(), { ...p, fenetre: v11.fenetre });
@@ -70,7 +70,7 @@ describe('lecture v1.1', () => {
 
     const lu = await lireDonneesV11(complet);
     const reference = await lireDonnees(seulV1);
-    const p = { annee: 2024, cadre: 'france_travail_2024' as const };
+    const p = { annee: 2024, cadre: 'france-travail-2024' as const };
     expect(calculerIndicateurs(lu.personnes(), { ...p, fenetre: lu.fenetre })).toEqual(
       calculerIndicateurs(reference.personnes(), { ...p, fenetre: reference.fenetre }),
     );
