@@ -77,10 +77,10 @@ describe('MONTANT_INVALIDE (tous cadres)', () => {
   });
 });
 
-describe('MESURE_INCONNUE (tous cadres, source « cadre … »)', () => {
+describe('MESURE_INCONNUE (tous cadres, source « cadre »)', () => {
   it('mesure absente du cadre', () => {
     const [c] = controles(convention([{ numero: '1', mesure: 'mesure_inventee' }]), 'MESURE_INCONNUE');
-    expect(c).toMatchObject({ gravite: 'bloquant', actions: ['1'], source: 'cadre calpae-2023' });
+    expect(c).toMatchObject({ gravite: 'bloquant', actions: ['1'], source: 'cadre' });
   });
   it('sorties_ase : connue en 2022, plus en 2023 (001 · annexe 4 : mesures socles resserrées)', () => {
     const doc = (cadre: string) => convention([{ numero: '1', mesure: 'sorties_ase' }], { cadre });
@@ -96,7 +96,7 @@ describe('MESURE_INCONNUE (tous cadres, source « cadre … »)', () => {
     ]);
     const resultat = controles(doc, 'MESURE_INCONNUE');
     expect(resultat.map((c) => c.actions)).toEqual([['1'], ['4']]);
-    expect(resultat[0]?.source).toBe('cadre france-travail-2024');
+    expect(resultat[0]?.source).toBe('cadre');
     expect(resultat[0]?.message).toContain('volet 1');
   });
 });

@@ -2,8 +2,7 @@ import { CODES_CADRE, type CodeCadre } from '@jalon/referentiels';
 
 /**
  * Catalogue des contrôles financiers, en données (spec convention-v1 § 3). L'ordre du catalogue est l'ordre
- * de sortie des contrôles. `source` reprend la colonne « source » de la spec ; « cadre » se lit
- * « cadre <code du cadre> » (`sourceDuControle`).
+ * de sortie des contrôles. `source` reprend à l'identique la colonne « source » de la spec.
  */
 export const CODES_CONTROLE = [
   'MONTANT_INVALIDE',
@@ -164,8 +163,13 @@ export const CATALOGUE_CONTROLES: readonly EntreeCatalogue[] = [
   },
 ];
 
-export function sourceDuControle(entree: EntreeCatalogue, cadre: CodeCadre): string {
-  return entree.source === SOURCE_CADRE ? `cadre ${cadre}` : entree.source;
+/**
+ * La source telle que l'écrit la colonne « source » de la spec (convention-v1 § 3), à l'identique : d'autres outils
+ * comparent ce champ. Pour `MESURE_INCONNUE`, « cadre » renvoie au référentiel du cadre de la convention, que le
+ * message nomme.
+ */
+export function sourceDuControle(entree: EntreeCatalogue, _cadre: CodeCadre): string {
+  return entree.source;
 }
 
 export function entreeCatalogue(code: CodeControle): EntreeCatalogue {
