@@ -12,6 +12,10 @@ const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: stri
     charger: async () => (await import('./commandes/indicateurs.ts')).commandeIndicateurs,
     resume: 'calcul et explication des indicateurs d’insertion',
   },
+  offre: {
+    charger: async () => (await import('./commandes/offre.ts')).commandeOffre,
+    resume: 'offre d’insertion au schéma data·inclusion (valider, convertir, manques)',
+  },
   pseudonymiser: {
     charger: async () => (await import('./commandes/pseudonymiser.ts')).commandePseudonymiser,
     resume: 'pseudonymisation des identifiants d’une extraction',
