@@ -4,6 +4,10 @@ type Commande = (args: string[], io: Io) => Promise<number>;
 
 /** Chaque commande est chargée à la demande : `jalon finances` ne charge ni exceljs ni le lecteur de flux. */
 const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: string }> = {
+  donnees: {
+    charger: async () => (await import('./commandes/donnees.ts')).commandeDonnees,
+    resume: 'données réelles : flux CAF/MSA, profils de correspondance, volet 3',
+  },
   finances: {
     charger: async () => (await import('./commandes/finances.ts')).commandeFinances,
     resume: 'contrôles et totaux d’une convention (jalon.convention/1)',
