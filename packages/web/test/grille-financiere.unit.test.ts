@@ -82,6 +82,42 @@ describe('GrilleFinanciere', () => {
     expect(screen.getByText('Aucun contrôle en défaut.')).toBeTruthy();
   });
 
+  it('agent (dépôt réservé au valideur) : « Déposer » visible mais désactivé, raison et contrôles expliqués', async () => {
+    const user = userEvent.setup();
+    render(
+      createElement(GrilleFinanciere, {
+        document: exempleCalpae2023(),
+        onEnregistrer: vi.fn<GrilleFinanciereProps['onEnregistrer']>().mockResolvedValue({ ok: true }),
+        depotReserve: 'Dépôt réservé au valideur de la collectivité.',
+      }),
+    );
+    const deposer = screen.getByRole('button', { name: 'Déposer' }) as HTMLButtonElement;
+    expect(deposer.disabled).toBe(true);
+    expect(document.getElementById('raison-depot')?.textContent).toBe(
+      'Dépôt réservé au valideur de la collectivité. Aucun contrôle bloquant : le valideur peut déposer le tableau.',
+    );
+    // C de 4.1 à 90 000 € < A = 100 000 € : parité par action en défaut (001 · annexe 4), dite aussi à l'agent.
+    await user.click(cellule('4.1', 'Crédits CD'));
+    await user.keyboard('{Enter}');
+    const champ = screen.getByRole('textbox', { name: 'Crédits CD, action 4.1' });
+    await user.clear(champ);
+    await user.type(champ, '90000{Enter}');
+    expect(document.getElementById('raison-depot')?.textContent).toMatch(
+      /^Dépôt réservé au valideur de la collectivité\. Dépôt impossible : 2 contrôles bloquants/,
+    );
+    expect((screen.getByRole('button', { name: 'Déposer' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('sans `onDeposer` ni `depotReserve` (convention figée) : pas de bouton « Déposer »', () => {
+    render(
+      createElement(GrilleFinanciere, {
+        document: exempleCalpae2023(),
+        onEnregistrer: vi.fn<GrilleFinanciereProps['onEnregistrer']>().mockResolvedValue({ ok: true }),
+      }),
+    );
+    expect(screen.queryByRole('button', { name: 'Déposer' })).toBeNull();
+  });
+
   it('Échap annule la saisie ; un texte illisible garde l’éditeur ouvert avec un message', async () => {
     const { user } = monter();
     await user.click(cellule('4.1', 'Autres financeurs'));

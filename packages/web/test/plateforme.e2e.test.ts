@@ -150,7 +150,10 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
     expect(agents().length).toBeGreaterThanOrEqual(2);
     const page = await navigateur.newPage();
     await page.goto(`${base}/connexion`);
-    await expect(page.getByText('Démonstration', { exact: true }).first().isVisible()).resolves.toBe(true);
+    // Le bandeau dépend de `GET /api/session` (demo: true), chargé après le premier rendu : on l'attend
+    // (`isVisible()` ne patiente pas et répondait false quand la session arrivait après lui).
+    await page.getByText('Démonstration', { exact: true }).first().waitFor({ state: 'visible' });
+    await page.getByRole('heading', { name: 'Comptes de démonstration (données fictives)' }).waitFor();
     await verifierAccessibilite(page, 'connexion');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page.getByText('Saisissez votre courriel.').isVisible()).resolves.toBe(true);
@@ -193,7 +196,11 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
     await page.keyboard.press('Enter');
     await expect.poll(() => grille.getByText(/contrôle PARITE_ACTION/).count()).toBeGreaterThan(paritesAvant);
     await expect(celluleC.getAttribute('aria-invalid')).resolves.toBe('true');
+    // L'agent voit « Déposer » désactivé : dépôt réservé au valideur (INT-WEB-5), contrôle bloquant dit aussi.
     await expect(page.getByRole('button', { name: 'Déposer' }).isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#raison-depot').textContent()).resolves.toMatch(
+      /^Dépôt réservé au valideur de la collectivité\. Dépôt impossible : \d+ contrôles? bloquants?/,
+    );
     await verifierAccessibilite(page, 'grille-parite');
     await page.getByRole('button', { name: /^Enregistrer/ }).click();
     await page.getByText(/ligne enregistrée/).waitFor();
@@ -221,6 +228,38 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
       .poll(() => historique.locator('tbody tr', { hasText: /\bcd\b/ }).count())
       .toBeGreaterThanOrEqual(2);
     await verifierAccessibilite(page, 'historique');
+    await page.close();
+  });
+
+  it('le valideur du même département : un contrôle bloquant empêche « Déposer », la correction le rétablit', async () => {
+    expect(conventionId).not.toBe('');
+    const agent = agents()[0];
+    const valideur = comptes.find(
+      (c) => c.role === 'departement_valideur' && c.territoire === agent?.territoire,
+    );
+    if (valideur === undefined) throw new Error('aucun valideur de démonstration pour ce territoire');
+    const page = await navigateur.newPage();
+    await connecter(page, valideur.identifiant);
+    await page.goto(`${base}/conventions/${conventionId}/tableau`);
+    const grille = page.getByRole('grid');
+    await grille.waitFor();
+    const deposer = page.getByRole('button', { name: 'Déposer' });
+    // Après la correction de l'agent, aucun contrôle bloquant : le valideur peut déposer.
+    await expect(deposer.isEnabled()).resolves.toBe(true);
+    const ligne = grille
+      .locator('tr[role="row"]')
+      .filter({ has: page.locator('.jalon-grille__numero') })
+      .filter({ hasNot: page.locator('td[aria-colindex="2"]', { hasText: /^0,00/ }) })
+      .first();
+    const numero = (await ligne.locator('.jalon-grille__numero').textContent())?.trim() ?? '';
+    await ligne.locator('td[aria-colindex="4"]').click();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: `Crédits CD, action ${numero}` }).fill('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => deposer.isDisabled()).toBe(true);
+    await expect(page.locator('#raison-depot').textContent()).resolves.toMatch(/^Dépôt impossible : /);
+    await page.getByRole('button', { name: 'Annuler les modifications' }).click();
+    await expect.poll(() => deposer.isEnabled()).toBe(true);
     await page.close();
   });
 

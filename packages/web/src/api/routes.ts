@@ -18,4 +18,5 @@ export const ROUTES = {
   indicateurs: (id: number): string => `/api/conventions/${id}/indicateurs`,
   importIndicateurs: (id: number): string => `/api/conventions/${id}/indicateurs/import`,
   historique: (id: number): string => `/api/conventions/${id}/historique`,
+  franceTravail: (id: number): string => `/api/conventions/${id}/france-travail`,
 } as const;

@@ -31,8 +31,13 @@ export interface GrilleFinanciereProps {
   readonly document: ConventionDocument;
   readonly lectureSeule?: boolean;
   readonly onEnregistrer: (lignes: LigneModifiee[]) => Promise<ResultatEnregistrement>;
-  /** Absent : pas de bouton « Déposer » (droits, statut). */
+  /** Absent (et sans `depotReserve`) : pas de bouton « Déposer » (statut). */
   readonly onDeposer?: () => void;
+  /**
+   * Le compte peut modifier mais pas déposer (agent : dépôt réservé au valideur, INT-WEB-5) : « Déposer » est
+   * montré désactivé, avec cette raison, et l'état des contrôles bloquants reste visible.
+   */
+  readonly depotReserve?: string;
 }
 
 interface Position {
@@ -71,6 +76,7 @@ export function GrilleFinanciere({
   lectureSeule = false,
   onEnregistrer,
   onDeposer,
+  depotReserve,
 }: GrilleFinanciereProps) {
   const cadre = CADRES[document.cadre];
   const colonnes = useMemo(
@@ -290,6 +296,11 @@ export function GrilleFinanciere({
       : modifiees.length > 0
         ? 'Enregistrez vos modifications avant de déposer.'
         : undefined;
+  const boutonDepot = onDeposer !== undefined || depotReserve !== undefined;
+  const texteDepot =
+    depotReserve === undefined
+      ? (raisonDepotImpossible ?? 'Aucun contrôle bloquant : le tableau peut être déposé.')
+      : `${depotReserve} ${raisonDepotImpossible ?? 'Aucun contrôle bloquant : le valideur peut déposer le tableau.'}`;
 
   const rendreCellule = (
     rangee: Rangee,
@@ -622,11 +633,11 @@ export function GrilleFinanciere({
           >
             Annuler les modifications
           </Button>
-          {onDeposer !== undefined && (
+          {boutonDepot && (
             <Button
               priority="secondary"
               onClick={onDeposer}
-              disabled={raisonDepotImpossible !== undefined}
+              disabled={onDeposer === undefined || raisonDepotImpossible !== undefined}
               nativeButtonProps={{ 'aria-describedby': 'raison-depot' }}
             >
               Déposer
@@ -634,9 +645,9 @@ export function GrilleFinanciere({
           )}
         </div>
       )}
-      {onDeposer !== undefined && !lectureSeule && (
+      {boutonDepot && !lectureSeule && (
         <p id="raison-depot" className="fr-text--sm">
-          {raisonDepotImpossible ?? 'Aucun contrôle bloquant : le tableau peut être déposé.'}
+          {texteDepot}
         </p>
       )}
     </section>

@@ -15,14 +15,20 @@ import { OngletFiches } from './convention/OngletFiches.tsx';
 import { OngletTableau } from './convention/OngletTableau.tsx';
 import { OngletIndicateurs } from './convention/OngletIndicateurs.tsx';
 import { OngletHistorique } from './convention/OngletHistorique.tsx';
+import { OngletFranceTravail } from './convention/OngletFranceTravail.tsx';
 
 const ONGLETS = [
   { tabId: 'fiches', label: 'Fiches actions' },
   { tabId: 'tableau', label: 'Tableau financier' },
+  { tabId: 'france-travail', label: 'Volets France Travail' },
   { tabId: 'indicateurs', label: 'Indicateurs' },
   { tabId: 'historique', label: 'Historique' },
 ] as const;
 type Onglet = (typeof ONGLETS)[number]['tabId'];
+
+/** Parcours types, volet 3 et coopération n'existent que dans le cadre France Travail 2024 (003 · annexes 3 à 5). */
+const ongletsDu = (cadre: string) =>
+  ONGLETS.filter((o) => o.tabId !== 'france-travail' || cadre === 'france-travail-2024');
 
 function Resume({ detail }: { readonly detail: ConventionDetail }) {
   const { convention, totaux, controles } = detail;
@@ -80,7 +86,8 @@ export function PageConvention() {
     () => appeler('GET', ROUTES.convention(identifiant), conventionDetailSchema),
     [identifiant],
   );
-  const actif: Onglet = ONGLETS.some((o) => o.tabId === onglet) ? (onglet as Onglet) : 'fiches';
+  const onglets = detail.etat === 'pret' ? ongletsDu(detail.donnees.convention.cadre) : ONGLETS;
+  const actif: Onglet = onglets.some((o) => o.tabId === onglet) ? (onglet as Onglet) : 'fiches';
   const titre =
     detail.etat === 'pret'
       ? `Convention ${detail.donnees.convention.exercice} — ${detail.donnees.convention.collectivite.nom}`
@@ -122,11 +129,12 @@ export function PageConvention() {
       <Tabs
         label="Rubriques de la convention"
         selectedTabId={actif}
-        tabs={ONGLETS.map((o) => ({ tabId: o.tabId, label: o.label }))}
+        tabs={onglets.map((o) => ({ tabId: o.tabId, label: o.label }))}
         onTabChange={(tabId) => naviguer(`/conventions/${identifiant}/${tabId}`)}
       >
         {actif === 'fiches' && <OngletFiches detail={donnees} onDetail={detail.remplacer} />}
         {actif === 'tableau' && <OngletTableau detail={donnees} onDetail={detail.remplacer} />}
+        {actif === 'france-travail' && <OngletFranceTravail detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'indicateurs' && <OngletIndicateurs detail={donnees} />}
         {actif === 'historique' && <OngletHistorique conventionId={identifiant} />}
       </Tabs>

@@ -7,6 +7,9 @@ import { ROUTES } from '../../api/routes.ts';
 import { GrilleFinanciere, type ResultatEnregistrement } from '../../grille/GrilleFinanciere.tsx';
 import type { LigneModifiee } from '../../grille/modele.ts';
 
+/** Seul le valideur de la collectivité dépose (INT-PLATEFORME-2) ; l'agent voit le bouton désactivé (INT-WEB-5). */
+export const DEPOT_RESERVE = 'Dépôt réservé au valideur de la collectivité.';
+
 interface Props {
   readonly detail: ConventionDetail;
   readonly onDetail: (detail: ConventionDetail) => void;
@@ -67,6 +70,7 @@ export function OngletTableau({ detail, onDetail }: Props) {
         lectureSeule={!detail.droits.modifier}
         onEnregistrer={enregistrer}
         {...(detail.droits.deposer ? { onDeposer: () => void deposer() } : {})}
+        {...(detail.droits.modifier && !detail.droits.deposer ? { depotReserve: DEPOT_RESERVE } : {})}
       />
     </>
   );
