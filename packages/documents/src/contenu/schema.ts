@@ -41,7 +41,12 @@ export const ficheSchema = z.strictObject({
 export type ContenuFiche = z.output<typeof ficheSchema>;
 
 const valeur = z.number().finite().nullable();
-const annee = z.string().regex(/^\d{4}$/u, 'année sur quatre chiffres attendue');
+const annee = z
+  .string()
+  .regex(
+    /^\d{4}(-T1)?$/u,
+    'année sur quatre chiffres attendue (« 2023 », ou « 2023-T1 » pour le 1er trimestre)',
+  );
 
 /** Une ligne de tableau d'indicateurs : valeurs par année, cibles, commentaire et explication de l'écart. */
 export const valeurIndicateurSchema = z.strictObject({

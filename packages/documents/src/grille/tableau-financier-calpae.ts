@@ -169,7 +169,6 @@ export function feuilleTableauFinancier(contexte: ContexteDocument, nature: Natu
   const lignesActions: [number, number][] = [];
   const sousTotauxSocle: number[] = [];
   const plagesInitiatives: [number, number][] = [];
-  let ligneSocle: number | undefined;
 
   const ecrireGroupe = (groupe: Groupe): void => {
     const debut = lignes.length;
@@ -221,7 +220,7 @@ export function feuilleTableauFinancier(contexte: ContexteDocument, nature: Natu
   const horsCadre = groupesTableau.filter((g) => g.theme === undefined);
 
   socle.forEach(ecrireGroupe);
-  ligneSocle = lignes.length;
+  const ligneSocle = lignes.length;
   lignes.push(
     ligneTotaux(
       libelles.sousTotalSocle,
@@ -244,12 +243,11 @@ export function feuilleTableauFinancier(contexte: ContexteDocument, nature: Natu
   // le total de contrôle les compte, d'où l'écart signalé par le domaine (INT-FINANCES-7).
   horsCadre.forEach(ecrireGroupe);
   const socleEtInitiatives = additionner([totaux.socle ?? LIGNE_VIDE, totaux.initiatives ?? LIGNE_VIDE]);
-  const lSocle = ligneSocle;
   lignes.push(
     ligneTotaux(
       libelles.totaux,
       socleEtInitiatives,
-      (c) => `${adresse(c, lSocle)}+${adresse(c, ligneInitiatives)}`,
+      (c) => `${adresse(c, ligneSocle)}+${adresse(c, ligneInitiatives)}`,
       'total',
     ),
   );
