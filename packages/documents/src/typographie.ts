@@ -52,7 +52,7 @@ export function typographier(texte: string): string {
     const sansEspace = sortie.replace(/[ \u00a0]+$/u, '');
     const dernier = sansEspace.charAt(sansEspace.length - 1);
     sortie =
-      sansEspace === '' || (SIGNES_DOUBLES.has(dernier) && dernier !== '»')
+      sansEspace === '' || ((signe === '!' || signe === '?') && (dernier === '!' || dernier === '?'))
         ? `${sansEspace}${signe}`
         : `${sansEspace}${INSECABLE}${signe}`;
   }

@@ -115,7 +115,11 @@ function enfants(bloc: Bloc): (Paragraph | Table)[] {
               ...(segment.italique === true ? { italics: true } : {}),
             }),
           ),
-          alignment: ALIGNEMENTS[bloc.alignement ?? 'justifie'],
+          // Un paragraphe à retours à la ligne (liste de montants) n'est pas justifié : les espaces s'étireraient.
+          alignment:
+            ALIGNEMENTS[
+              bloc.alignement ?? (bloc.segments.some((s) => s.texte.includes('\n')) ? 'gauche' : 'justifie')
+            ],
           spacing: { after: 120 },
         }),
       ];

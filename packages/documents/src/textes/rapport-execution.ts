@@ -1,6 +1,6 @@
 import type { ActionFinanciere } from '@jalon/domaine';
 import { ficheDe, type ContexteDocument } from '../contexte.ts';
-import { champ, consigne, para, titre, type Bloc, type DocumentTexte, type Section } from '../docx/modele.ts';
+import { consigne, para, titre, type Bloc, type DocumentTexte, type Section } from '../docx/modele.ts';
 import { feuilleTableauFinancier } from '../grille/tableau-financier-calpae.ts';
 import { ErreurDocument } from '../erreurs.ts';
 import {

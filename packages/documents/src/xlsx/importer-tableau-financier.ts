@@ -178,7 +178,7 @@ function lireFeuille(
       erreurs.push(`${ou(COLONNE_FICHE, l)} : formule non admise pour un numéro de fiche action`);
       continue;
     }
-    const numero = retablir(String(fiche.valeur).trim());
+    const numero = retablir(String(fiche.valeur));
     const intituleCase = lireCase(caseEn(COLONNE_INTITULE, l));
     if (intituleCase.type === 'texte' && intituleCase.formule) {
       erreurs.push(`${ou(COLONNE_INTITULE, l)} : formule non admise dans un intitulé`);
