@@ -17,6 +17,8 @@ export const provenanceSchema = z.discriminatedUnion('type', [
     moteur_version: z.string(),
     /** Empreinte SHA-256 des données d'entrée (ou du résultat importé, INT-PLATEFORME-6). */
     empreinte: z.string(),
+    /** Date du calcul par le moteur (`provenance.calcule_le` du résultat), `null` si inconnue. */
+    calcule_le: z.string().nullable(),
     importe_le: z.string(),
   }),
 ]);
@@ -73,9 +75,22 @@ export const valeursModificationSchema = z.object({
 export type ValeursModification = z.infer<typeof valeursModificationSchema>;
 
 /**
+ * Provenance écrite par `jalon indicateurs calculer` (packages/cli/src/indicateurs/calculer.ts) :
+ * `{ moteur: "jalon-indicateurs <version>", empreinte: "sha256:<64 hex>", calcule_le: "<ISO 8601>" }` —
+ * version du moteur, empreinte des octets des extractions lues, date du calcul (INT-PLATEFORME-6).
+ */
+export const provenanceCalculSchema = z.looseObject({
+  moteur: z.string().min(1, { error: 'version du moteur vide' }),
+  empreinte: z.string().regex(/^sha256:[0-9a-f]{64}$/, {
+    error: 'empreinte attendue : « sha256: » suivi de 64 chiffres hexadécimaux',
+  }),
+  calcule_le: z.iso.datetime({ offset: true, error: 'date du calcul attendue en ISO 8601' }).optional(),
+});
+
+/**
  * Résultat de `jalon indicateurs calculer` (format JSON de la commande, issue « Moteur d'indicateurs » § 3) :
- * `{ annee, cadre, indicateurs: { code: nombre | null }, lignes_ecartees, anomalies }`. Les champs facultatifs
- * `moteur` (`{ version }`) et `empreinte` sont repris tels quels quand la commande les fournit.
+ * `{ annee, cadre, indicateurs: { code: nombre | null }, lignes_ecartees, anomalies, provenance }`. `provenance`
+ * est reprise telle quelle ; les anciens champs `moteur` (`{ version }`) et `empreinte` restent acceptés.
  */
 export const resultatCalculSchema = z.looseObject({
   annee: z.int(),
@@ -83,6 +98,7 @@ export const resultatCalculSchema = z.looseObject({
   indicateurs: z.record(z.string(), z.number().nullable()),
   lignes_ecartees: z.int().min(0).optional(),
   anomalies: z.array(z.unknown()).optional(),
+  provenance: provenanceCalculSchema.optional(),
   moteur: z.looseObject({ version: z.string() }).optional(),
   empreinte: z.string().optional(),
 });

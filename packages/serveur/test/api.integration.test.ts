@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '@jalon/cli';
 import { lireConvention } from '@jalon/domaine';
 import type {
   ConventionDetail,
@@ -14,6 +16,7 @@ import type {
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
 
+const RACINE = resolve(import.meta.dirname, '../../..');
 let t: ApplicationTest;
 
 beforeAll(async () => {
@@ -581,6 +584,99 @@ describe('indicateurs', () => {
     );
     expect(mauvaisCadre.statut).toBe(422);
   });
+});
+
+describe('import du JSON réel de « jalon indicateurs calculer »', () => {
+  // Le résultat est produit ici par la commande elle-même (module de la CLI, en mémoire), sur le jeu d'exemple
+  // de la spec parcours-rsa-v1 : la provenance vient donc du vrai format de sortie, pas d'une copie à la main.
+  const MINI = join(RACINE, '../shared/specs/exemples/parcours-mini');
+
+  async function calculer(
+    annee: number,
+  ): Promise<Record<string, unknown> & { provenance: Record<string, string> }> {
+    let sortie = '';
+    let erreurs = '';
+    const code = await main(['indicateurs', 'calculer', '--donnees', MINI, '--annee', String(annee)], {
+      stdout: { write: (texte: string) => (sortie += texte) },
+      stderr: { write: (texte: string) => (erreurs += texte) },
+      cwd: RACINE,
+    });
+    expect(code, erreurs).toBe(0);
+    return JSON.parse(sortie) as Record<string, unknown> & { provenance: Record<string, string> };
+  }
+
+  it.skipIf(!existsSync(MINI))(
+    'version du moteur, empreinte des extractions et date du calcul gardées et rendues avec chaque valeur',
+    async () => {
+      const resultat = await calculer(2022);
+      // Seconde méthode, indépendante du code : l'empreinte est le SHA-256 des octets lus, situations mensuelles
+      // puis événements (ordre de lecture de la spec parcours-rsa-v1 § 1), et la version celle du paquet.
+      const empreinte = `sha256:${createHash('sha256')
+        .update(readFileSync(join(MINI, 'situations_mensuelles.csv')))
+        .update(readFileSync(join(MINI, 'evenements.csv')))
+        .digest('hex')}`;
+      const versionPaquet = (
+        JSON.parse(readFileSync(join(RACINE, 'packages/indicateurs/package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+      expect(resultat.provenance.empreinte).toBe(empreinte);
+      expect(resultat.provenance.moteur).toBe(`jalon-indicateurs ${versionPaquet}`);
+
+      // Indre-et-Loire 2023, en négociation (la convention 2023 de Loire-Atlantique est déposée plus haut).
+      const client = await connecte('agent.37');
+      const convention = await conventionDe(client, '37', 2023);
+      const m0 = corps<MatriceIndicateurs>(await client.get(`/api/conventions/${convention.id}/indicateurs`));
+      const r = await client.requete('POST', `/api/conventions/${convention.id}/indicateurs/import`, {
+        version: m0.version,
+        resultat,
+      });
+      expect(r.statut, JSON.stringify(r.corps)).toBe(200);
+      const sortie = corps<
+        MatriceIndicateurs & { import: { moteur_version: string; empreinte: string; calcule_le: string } }
+      >(r);
+      expect(sortie.import).toMatchObject({
+        moteur_version: `jalon-indicateurs ${versionPaquet}`,
+        empreinte,
+        calcule_le: resultat.provenance.calcule_le,
+      });
+      // Relue depuis la base : nouveaux entrants 2022 = 4 (specs/exemples/parcours-mini/attendu-2022.json).
+      const relue = corps<MatriceIndicateurs>(
+        await client.get(`/api/conventions/${convention.id}/indicateurs`),
+      );
+      const valeur = relue.valeurs.find(
+        (v) => v.indicateur === 'nouveaux_entrants' && v.annee === 2022 && v.nature === 'resultat',
+      );
+      expect(valeur).toMatchObject({
+        valeur: 4,
+        provenance: {
+          type: 'calcul',
+          moteur_version: `jalon-indicateurs ${versionPaquet}`,
+          empreinte,
+          calcule_le: resultat.provenance.calcule_le,
+        },
+      });
+      const historique = corps<{ entrees: EntreeHistorique[] }>(
+        await client.get(`/api/conventions/${convention.id}/historique`),
+      );
+      expect(historique.entrees[0]).toMatchObject({
+        action: 'importer_indicateurs',
+        apres: { empreinte, moteur_version: `jalon-indicateurs ${versionPaquet}` },
+      });
+
+      // Une provenance altérée (empreinte tronquée, date illisible) est refusée avec son chemin.
+      const altere = await client.requete('POST', `/api/conventions/${convention.id}/indicateurs/import`, {
+        version: relue.version,
+        resultat: {
+          ...resultat,
+          provenance: { ...resultat.provenance, empreinte: 'sha256:abc', calcule_le: 'hier' },
+        },
+      });
+      expect(altere.statut).toBe(422);
+      expect(JSON.stringify(altere.corps)).toMatch(/provenance\.empreinte/);
+      expect(JSON.stringify(altere.corps)).toMatch(/provenance\.calcule_le/);
+    },
+  );
 });
 
 describe('France Travail', () => {

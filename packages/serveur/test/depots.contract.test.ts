@@ -243,7 +243,12 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
         nature: 'resultat',
         valeur: 1498.5,
         commentaire: 'recalculé',
-        provenance: { type: 'calcul', moteurVersion: '1.0.0', empreinte: 'sha256:abc' },
+        provenance: {
+          type: 'calcul',
+          moteurVersion: '1.0.0',
+          empreinte: 'sha256:abc',
+          calculeLe: '2023-02-01T09:30:00.000+01:00',
+        },
         modifieePar: 'agent.44',
       },
     ]);
@@ -253,7 +258,13 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       annee: 2022,
       valeur: 1498.5,
       commentaire: 'recalculé',
-      provenance: { type: 'calcul', moteur_version: '1.0.0', empreinte: 'sha256:abc' },
+      // Horodatage rendu en UTC ISO 8601, quel que soit le décalage reçu (09:30 +01:00 = 08:30 Z).
+      provenance: {
+        type: 'calcul',
+        moteur_version: '1.0.0',
+        empreinte: 'sha256:abc',
+        calcule_le: '2023-02-01T08:30:00.000Z',
+      },
     });
     expect(valeurs[0]).toMatchObject({ annee: 2018, valeur: 1200, provenance: { type: 'saisie' } });
   });

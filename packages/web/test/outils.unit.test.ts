@@ -25,6 +25,37 @@ describe('import d’un résultat de « jalon indicateurs calculer »', () => {
       'Anomalies signalées : 0',
     ]);
   });
+  it('lit la provenance écrite par la commande (moteur, empreinte, date du calcul)', () => {
+    // Forme de `provenance` produite par packages/cli/src/indicateurs/calculer.ts ; empreinte du jeu parcours-mini.
+    const empreinte = 'sha256:9cada5451b930a357758a88866144b24a447d6b7ed0db6fd9ac06d478c00768e';
+    const texte = JSON.stringify({
+      annee: 2022,
+      cadre: 'calpae-2023',
+      indicateurs: { nouveaux_entrants: 4 },
+      lignes_ecartees: 0,
+      anomalies: [],
+      provenance: { moteur: 'jalon-indicateurs 0.1.0', empreinte, calcule_le: '2024-03-01T11:05:00.000Z' },
+    });
+    const lecture = lireResultatCalcul('calcul.json', texte);
+    expect(lecture.ok && lecture.provenance).toEqual([
+      'Fichier : calcul.json',
+      'Année calculée : 2022',
+      'Cadre : calpae-2023',
+      "Moteur d'indicateurs : jalon-indicateurs 0.1.0",
+      `Empreinte des données : ${empreinte}`,
+      // 11 h 05 UTC = 12 h 05 à Paris (heure d'hiver).
+      'Calculé le : 01/03/2024 12:05',
+      '1 indicateur calculé',
+      'Lignes écartées à la lecture : 0',
+      'Anomalies signalées : 0',
+    ]);
+    const tronquee = lireResultatCalcul(
+      'c.json',
+      JSON.stringify({ annee: 2022, indicateurs: {}, provenance: { moteur: 'm', empreinte: 'sha256:abc' } }),
+    );
+    expect(tronquee.ok).toBe(false);
+    if (!tronquee.ok) expect(tronquee.erreurs[0]).toMatch(/^c\.json, champ « provenance\.empreinte »/);
+  });
   it('situe une faute de JSON (ligne, colonne) et un champ manquant', () => {
     const json = lireResultatCalcul('x.json', '{\n  "annee": 2022,\n  oups\n}');
     expect(json.ok).toBe(false);

@@ -115,6 +115,8 @@ export interface TableValeurIndicateur {
   provenance: 'saisie' | 'calcul';
   moteur_version: string | null;
   empreinte: string | null;
+  /** Date du calcul par le moteur (migration 0002), si le résultat importé la donne. */
+  calcule_le: string | null;
   modifiee_par: string | null;
   modifiee_le: Horodatage;
 }

@@ -129,9 +129,15 @@ export function importerResultat(
         });
       }
       const connus = codesConnus(convention.cadre);
-      const moteurVersion = resultat.moteur?.version ?? VERSION_MOTEUR_INCONNUE;
+      // INT-PLATEFORME-6 : la provenance écrite par `jalon indicateurs calculer` d'abord ; à défaut (résultat
+      // d'une version antérieure), les anciens champs, puis l'empreinte du résultat lui-même.
+      const moteurVersion =
+        resultat.provenance?.moteur ?? resultat.moteur?.version ?? VERSION_MOTEUR_INCONNUE;
       const empreinte =
-        resultat.empreinte ?? `sha256:${createHash('sha256').update(canonique(resultat)).digest('hex')}`;
+        resultat.provenance?.empreinte ??
+        resultat.empreinte ??
+        `sha256:${createHash('sha256').update(canonique(resultat)).digest('hex')}`;
+      const calculeLe = resultat.provenance?.calcule_le ?? null;
       const entrees = Object.entries(resultat.indicateurs);
       const retenus = entrees.filter(([code]) => connus.has(code));
       const ignores = entrees
@@ -153,7 +159,7 @@ export function importerResultat(
           nature: 'resultat',
           valeur,
           commentaire,
-          provenance: { type: 'calcul', moteurVersion, empreinte },
+          provenance: { type: 'calcul', moteurVersion, empreinte, calculeLe },
           modifieePar: acteur.compte.identifiant,
         })),
       );
@@ -164,9 +170,16 @@ export function importerResultat(
           annee: resultat.annee,
           moteur_version: moteurVersion,
           empreinte,
+          calcule_le: calculeLe,
           indicateurs: Object.fromEntries(retenus),
         },
-        resultat: { importes: retenus.length, ignores, moteur_version: moteurVersion, empreinte },
+        resultat: {
+          importes: retenus.length,
+          ignores,
+          moteur_version: moteurVersion,
+          empreinte,
+          calcule_le: calculeLe,
+        },
       };
     },
   });

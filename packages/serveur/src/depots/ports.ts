@@ -134,7 +134,13 @@ export interface NouvelleValeur {
   readonly commentaire: string;
   readonly provenance:
     | { readonly type: 'saisie' }
-    | { readonly type: 'calcul'; readonly moteurVersion: string; readonly empreinte: string };
+    | {
+        readonly type: 'calcul';
+        readonly moteurVersion: string;
+        readonly empreinte: string;
+        /** ISO 8601, `null` si le résultat importé ne la donne pas. */
+        readonly calculeLe: string | null;
+      };
   readonly modifieePar: string;
 }
 

@@ -1,5 +1,6 @@
 import { lireJson } from '@jalon/domaine';
 import { resultatCalculSchema, type ResultatCalcul } from '@jalon/schemas';
+import { dateHeure } from '../composants/format.ts';
 
 export type LectureCalcul =
   | { readonly ok: true; readonly resultat: ResultatCalcul; readonly provenance: readonly string[] }
@@ -32,12 +33,17 @@ export function lireResultatCalcul(nomFichier: string, texte: string): LectureCa
   }
   const r = lecture.data;
   const nombreIndicateurs = Object.keys(r.indicateurs).length;
+  // `provenance` est ce qu'écrit `jalon indicateurs calculer` ; `moteur.version` et `empreinte` restent lus
+  // pour un résultat plus ancien (INT-PLATEFORME-6, même ordre de préférence que le serveur).
+  const moteur = r.provenance?.moteur ?? (r.moteur === undefined ? undefined : `version ${r.moteur.version}`);
+  const empreinte = r.provenance?.empreinte ?? r.empreinte;
   const provenance = [
     `Fichier : ${nomFichier}`,
     `Année calculée : ${r.annee}`,
     ...(r.cadre === undefined ? [] : [`Cadre : ${r.cadre}`]),
-    `Moteur d'indicateurs : ${r.moteur?.version === undefined ? 'version non indiquée' : `version ${r.moteur.version}`}`,
-    `Empreinte des données : ${r.empreinte ?? 'non indiquée (le serveur prendra celle du fichier importé)'}`,
+    `Moteur d'indicateurs : ${moteur ?? 'version non indiquée'}`,
+    `Empreinte des données : ${empreinte ?? 'non indiquée (le serveur prendra celle du fichier importé)'}`,
+    ...(r.provenance?.calcule_le === undefined ? [] : [`Calculé le : ${dateHeure(r.provenance.calcule_le)}`]),
     `${nombreIndicateurs} indicateur${nombreIndicateurs > 1 ? 's' : ''} calculé${nombreIndicateurs > 1 ? 's' : ''}`,
     ...(r.lignes_ecartees === undefined ? [] : [`Lignes écartées à la lecture : ${r.lignes_ecartees}`]),
     ...(r.anomalies === undefined ? [] : [`Anomalies signalées : ${r.anomalies.length}`]),

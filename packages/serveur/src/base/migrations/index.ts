@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { schemaInitial } from './0001-schema-initial.ts';
+import { calculHorodate } from './0002-calcul-horodate.ts';
 
 /**
  * Migrations versionnées, écrites en code (Kysely Migrator). Une nouvelle migration = une nouvelle entrée,
@@ -7,6 +8,7 @@ import { schemaInitial } from './0001-schema-initial.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-schema-initial': schemaInitial,
+  '0002-calcul-horodate': calculHorodate,
 };
 
 export const fournisseurMigrations: MigrationProvider = {

@@ -27,6 +27,7 @@ export class DepotIndicateursKysely implements DepotIndicateurs {
               type: 'calcul',
               moteur_version: ligne.moteur_version ?? '',
               empreinte: ligne.empreinte ?? '',
+              calcule_le: ligne.calcule_le,
               importe_le: ligne.modifiee_le,
             }
           : { type: 'saisie' },
@@ -50,6 +51,7 @@ export class DepotIndicateursKysely implements DepotIndicateurs {
           provenance: v.provenance.type,
           moteur_version: v.provenance.type === 'calcul' ? v.provenance.moteurVersion : null,
           empreinte: v.provenance.type === 'calcul' ? v.provenance.empreinte : null,
+          calcule_le: v.provenance.type === 'calcul' ? v.provenance.calculeLe : null,
           modifiee_par: v.modifieePar,
           modifiee_le: sql<string>`clock_timestamp()`,
         })),
@@ -61,6 +63,7 @@ export class DepotIndicateursKysely implements DepotIndicateurs {
           provenance: eb.ref('excluded.provenance'),
           moteur_version: eb.ref('excluded.moteur_version'),
           empreinte: eb.ref('excluded.empreinte'),
+          calcule_le: eb.ref('excluded.calcule_le'),
           modifiee_par: eb.ref('excluded.modifiee_par'),
           modifiee_le: eb.ref('excluded.modifiee_le'),
         })),

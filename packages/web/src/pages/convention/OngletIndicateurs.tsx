@@ -27,7 +27,39 @@ function provenance(valeur: ValeurIndicateur | undefined): string {
   if (valeur === undefined) return '';
   if (valeur.provenance.type === 'saisie')
     return `saisie${valeur.modifiee_par === null ? '' : ` par ${valeur.modifiee_par}`}`;
-  return `calcul (moteur ${valeur.provenance.moteur_version}, empreinte ${valeur.provenance.empreinte.slice(0, 12)}…, importé le ${dateHeure(valeur.provenance.importe_le)})`;
+  const p = valeur.provenance;
+  return `calcul (moteur ${p.moteur_version}, empreinte ${p.empreinte.slice(0, 19)}…${p.calcule_le === null ? '' : `, calculé le ${dateHeure(p.calcule_le)}`}, importé le ${dateHeure(p.importe_le)})`;
+}
+
+interface Calcul {
+  readonly moteur: string;
+  readonly empreinte: string;
+  readonly calculeLe: string | null;
+  readonly importeLe: string;
+  readonly annees: number[];
+  readonly nombre: number;
+}
+
+/** Les calculs dont viennent les valeurs de la matrice : un par (moteur, empreinte), montrés en clair. */
+function calculsImportes(valeurs: readonly ValeurIndicateur[]): Calcul[] {
+  const parCle = new Map<string, Calcul>();
+  for (const v of valeurs) {
+    if (v.provenance.type !== 'calcul') continue;
+    const cleCalcul = `${v.provenance.moteur_version}|${v.provenance.empreinte}`;
+    const connu = parCle.get(cleCalcul);
+    parCle.set(cleCalcul, {
+      moteur: v.provenance.moteur_version,
+      empreinte: v.provenance.empreinte,
+      calculeLe: v.provenance.calcule_le,
+      importeLe:
+        connu !== undefined && connu.importeLe > v.provenance.importe_le
+          ? connu.importeLe
+          : v.provenance.importe_le,
+      annees: [...new Set([...(connu?.annees ?? []), v.annee])].sort((a, b) => a - b),
+      nombre: (connu?.nombre ?? 0) + 1,
+    });
+  }
+  return [...parCle.values()];
 }
 
 function nombre(texte: string): number | null | 'invalide' {
@@ -165,6 +197,37 @@ export function OngletIndicateurs({ detail }: { readonly detail: ConventionDetai
       <div role="alert">
         {message?.severite === 'error' && <Alert small severity="error" description={message.texte} />}
       </div>
+      {calculsImportes(m.valeurs).length > 0 && (
+        <div className="fr-table">
+          <table>
+            <caption>Calculs importés (provenance des valeurs sur fond bleu)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Moteur</th>
+                <th scope="col">Empreinte des données</th>
+                <th scope="col">Calculé le</th>
+                <th scope="col">Importé le</th>
+                <th scope="col">Années</th>
+                <th scope="col">Valeurs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calculsImportes(m.valeurs).map((c) => (
+                <tr key={`${c.moteur}|${c.empreinte}`}>
+                  <td>{c.moteur}</td>
+                  <td>
+                    <code className="jalon-empreinte">{c.empreinte}</code>
+                  </td>
+                  <td>{c.calculeLe === null ? 'non indiqué' : dateHeure(c.calculeLe)}</td>
+                  <td>{dateHeure(c.importeLe)}</td>
+                  <td>{c.annees.join(', ')}</td>
+                  <td className="jalon-nombre">{c.nombre}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div className="fr-table jalon-matrice">
         <table>
           <caption>Indicateurs du cadre {m.cadre}</caption>
