@@ -4,6 +4,11 @@ type Commande = (args: string[], io: Io) => Promise<number>;
 
 /** Chaque commande est chargée à la demande : `jalon finances` ne charge ni exceljs ni le lecteur de flux. */
 const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: string }> = {
+  documents: {
+    charger: async () => (await import('./commandes/documents.ts')).commandeDocuments,
+    resume:
+      'documents officiels : convention, avenant, fiches, rapport d’exécution, tableaux (DOCX, PDF, XLSX)',
+  },
   donnees: {
     charger: async () => (await import('./commandes/donnees.ts')).commandeDonnees,
     resume: 'données réelles : flux CAF/MSA, profils de correspondance, volet 3',
