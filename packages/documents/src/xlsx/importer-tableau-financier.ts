@@ -41,6 +41,8 @@ interface LigneLue {
   readonly montants: ReadonlyMap<string, Centimes | undefined>;
   /** Ligne (à partir de 0) dans la feuille, pour citer les cases. */
   readonly ligne: number;
+  /** Tous les montants de la ligne sont lisibles (sinon on ne la compare pas à l'autre feuille). */
+  readonly valide: boolean;
 }
 
 interface FeuilleLue {
@@ -151,10 +153,14 @@ function lireFeuille(
     if (totaux.has(libelle)) continue;
     const fiche = lireCase(caseEn(COLONNE_FICHE, l));
     const montants = new Map<string, Centimes | undefined>();
+    const formules = new Set<string>();
     let ligneValide = true;
     colonnes.forEach((colonne, index) => {
       const c = PREMIERE_COLONNE_MONTANT + index;
-      const lecture = lireMontantCase(lireCase(caseEn(c, l)));
+      const contenu = lireCase(caseEn(c, l));
+      if ((contenu.type === 'nombre' || contenu.type === 'texte') && contenu.formule)
+        formules.add(cleMontant(colonne));
+      const lecture = lireMontantCase(contenu);
       if (!lecture.ok) {
         erreurs.push(`${ou(c, l)} : ${lecture.raison}`);
         ligneValide = false;
@@ -195,9 +201,10 @@ function lireFeuille(
       );
       continue;
     }
-    // F = A+B+C+D+E se calcule ; une valeur saisie à la main doit donc tomber juste (001 · annexe 9).
+    // F = A+B+C+D+E se calcule ; une valeur saisie à la main doit donc tomber juste (001 · annexe 9). Une formule
+    // n'est pas comparée : sa valeur en cache peut dater d'avant la modification (fichier écrit sans recalcul).
     colonnes.forEach((colonne, index) => {
-      if (colonne.somme === undefined || !ligneValide) return;
+      if (colonne.somme === undefined || !ligneValide || formules.has(cleMontant(colonne))) return;
       const saisi = montants.get(cleMontant(colonne));
       const attendu = colonne.somme.reduce(
         (total, cle) => total + (montants.get(`previsionnel.${cle}`) ?? 0),
@@ -209,7 +216,13 @@ function lireFeuille(
         );
       }
     });
-    lignes.set(numero, { numero, intitule: retablir(String(intituleCase.valeur)), montants, ligne: l });
+    lignes.set(numero, {
+      numero,
+      intitule: retablir(String(intituleCase.valeur)),
+      montants,
+      ligne: l,
+      valide: ligneValide,
+    });
   }
   if (!fin) erreurs.push(`Feuille '${nom}' : ligne « ${libelles.totaux} » introuvable (fin du tableau)`);
   return { nom, colonnes, lignes };
@@ -273,7 +286,7 @@ export async function importerTableauFinancier(
   // Les colonnes A à E figurent sur les deux feuilles : elles doivent concorder.
   for (const [numero, lignePrev] of prev.lignes) {
     const ligneExec = exec.lignes.get(numero);
-    if (ligneExec === undefined) continue;
+    if (ligneExec === undefined || !ligneExec.valide || !lignePrev.valide) continue;
     if (ligneExec.intitule !== lignePrev.intitule) {
       erreurs.push(
         `Feuille '${exec.nom}', cellule ${adresse(COLONNE_INTITULE, ligneExec.ligne)} : intitulé différent de celui de la feuille '${prev.nom}' (cellule ${adresse(COLONNE_INTITULE, lignePrev.ligne)})`,
