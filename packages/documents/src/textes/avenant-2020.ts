@@ -101,7 +101,7 @@ export function avenant2020(contexte: ContexteDocument): DocumentTexte {
           titre(1, 'Annexe : tableau financier récapitulatif'),
           feuilleEnTableau(
             feuilleTableauFinancier(contexte, 'previsionnel'),
-            [3, 3, 1, 3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5],
+            [2.5, 2.5, 0.8, 2.6, 1.7, 1.7, 1.7, 1.7, 1.7, 1.7, 1.7],
           ),
         ],
       },

@@ -221,7 +221,7 @@ export function conventionCalpae2023(contexte: ContexteDocument): DocumentTexte 
           titre(1, 'Tableau financier récapitulatif prévisionnel (annexe 9)'),
           feuilleEnTableau(
             feuilleTableauFinancier(contexte, 'previsionnel'),
-            [3, 3, 1, 3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5],
+            [2.5, 2.5, 0.8, 2.6, 1.7, 1.7, 1.7, 1.7, 1.7, 1.7, 1.7],
           ),
         ],
       },

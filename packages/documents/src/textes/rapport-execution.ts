@@ -251,7 +251,7 @@ export function rapportExecution(contexte: ContexteDocument): DocumentTexte {
         titre(2, `Annexe 2. Tableau financier ${n}`),
         feuilleEnTableau(
           feuilleTableauFinancier(contexte, 'execution'),
-          [3, 3, 1, 3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5],
+          [1.9, 1.9, 0.7, 3.2, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8],
         ),
       ],
     },
