@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { main as jalon } from '@jalon/cli';
 
 /**
  * Scénarios de bout en bout dans un vrai navigateur (issue « Plateforme » § 9) : Chromium de Debian piloté par
@@ -27,6 +28,8 @@ const ARGS_CHROMIUM = [
   '--disable-sync',
 ];
 const IMPACTS_INTERDITS = new Set(['serious', 'critical']);
+/** Jeu d'exemple de la spec parcours-rsa-v1 : le calcul importé dans la matrice vient de la vraie commande. */
+const PARCOURS_MINI = join(RACINE, '../shared/specs/exemples/parcours-mini');
 
 const manque = [
   existsSync(PRINCIPAL) ? '' : `serveur absent (${PRINCIPAL})`,
@@ -77,6 +80,9 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
   let comptes: CompteDemo[] = [];
   let motDePasse = '';
   let conventionId = '';
+  /** Résultat JSON de `jalon indicateurs calculer` (2022, cadre calpae-2023), écrit par la commande elle-même. */
+  let fichierCalcul = '';
+  let empreinteCalcul = '';
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
@@ -84,6 +90,17 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
       execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
     }
     donnees = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
+    if (existsSync(PARCOURS_MINI)) {
+      let json = '';
+      const code = await jalon(
+        ['indicateurs', 'calculer', '--donnees', PARCOURS_MINI, '--annee', '2022', '--cadre', 'calpae-2023'],
+        { stdout: { write: (t: string) => (json += t) }, stderr: { write: () => true }, cwd: RACINE },
+      );
+      if (code !== 0) throw new Error(`jalon indicateurs calculer : code ${code}`);
+      empreinteCalcul = (JSON.parse(json) as { provenance: { empreinte: string } }).provenance.empreinte;
+      fichierCalcul = join(donnees, 'calcul-2022.json');
+      writeFileSync(fichierCalcul, json);
+    }
     const port = await portLibre();
     base = `http://127.0.0.1:${port}`;
     serveur = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
@@ -106,7 +123,12 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
 
   afterAll(async () => {
     await navigateur?.close();
-    serveur?.kill('SIGTERM');
+    if (serveur !== undefined && serveur.exitCode === null) {
+      // Arrêt propre (base fermée, verrou PGlite libéré) avant de supprimer le dossier.
+      const fin = new Promise((ok) => serveur.once('exit', ok));
+      serveur.kill('SIGTERM');
+      await Promise.race([fin, new Promise((ok) => setTimeout(ok, 15_000))]);
+    }
     if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
   });
 
@@ -218,14 +240,27 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
 
     await page.getByRole('tab', { name: 'Indicateurs' }).click();
     await page.getByRole('heading', { name: "Matrice d'indicateurs" }).waitFor();
+    if (fichierCalcul !== '') {
+      // Import du JSON réel de la commande : la provenance (moteur, empreinte) s'affiche après l'import.
+      await page.getByLabel(/Résultat de « jalon indicateurs calculer »/).setInputFiles(fichierCalcul);
+      await page.getByText(`Empreinte des données : ${empreinteCalcul}`).waitFor();
+      await page.getByRole('button', { name: 'Importer ces valeurs' }).click();
+      await page.getByText(/Résultat du calcul 2022 importé/).waitFor();
+      const calculs = page.getByRole('table', { name: /Calculs importés/ });
+      await calculs.getByText(empreinteCalcul).waitFor();
+      await expect(calculs.getByText(/^jalon-indicateurs \d+\.\d+\.\d+/).count()).resolves.toBe(1);
+    }
     await verifierAccessibilite(page, 'indicateurs');
 
     await page.getByRole('tab', { name: 'Historique' }).click();
     await page.getByRole('heading', { name: 'Historique' }).waitFor();
-    const historique = page.getByRole('table');
-    // Deux enregistrements (défaut puis correction) : au moins deux lignes sur le champ C (`cd`).
+    const historique = page.getByRole('table', { name: /^Modifications de la convention/ });
+    await historique.locator('tbody tr').first().waitFor();
+    // Deux enregistrements (défaut puis correction) : au moins deux lignes sur le champ C (`<n°>.previsionnel.cd`).
     await expect
-      .poll(() => historique.locator('tbody tr', { hasText: /\bcd\b/ }).count())
+      .poll(() => historique.locator('tbody tr', { hasText: `${numero}.previsionnel.cd` }).count(), {
+        timeout: 15_000,
+      })
       .toBeGreaterThanOrEqual(2);
     await verifierAccessibilite(page, 'historique');
     await page.close();
@@ -260,6 +295,47 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
     await expect(page.locator('#raison-depot').textContent()).resolves.toMatch(/^Dépôt impossible : /);
     await page.getByRole('button', { name: 'Annuler les modifications' }).click();
     await expect.poll(() => deposer.isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it('convention France Travail 2024 : parcours types, volet 3 et coopération saisis et enregistrés', async () => {
+    const page = await navigateur.newPage();
+    const agent = agents()[0];
+    if (agent === undefined) throw new Error('aucun agent de démonstration');
+    await connecter(page, agent.identifiant);
+    await page
+      .getByRole('link', { name: /^Convention 2024/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Convention 2024/ }).waitFor();
+    await page.getByRole('tab', { name: 'Volets France Travail' }).click();
+    await page.getByRole('heading', { name: 'Volet 2 — parcours types' }).waitFor();
+    await verifierAccessibilite(page, 'france-travail');
+    // Un parcours de plus : 1 500 € × 8 places = 12 000 € de coût prévu, calculé à l'écran.
+    const lignesAvant = await page
+      .getByRole('table', { name: 'Parcours types du volet 2' })
+      .locator('tbody tr')
+      .count();
+    await page.getByRole('button', { name: 'Ajouter un parcours type' }).click();
+    const n = lignesAvant + 1;
+    await page.getByRole('textbox', { name: `Nom, parcours ${n}` }).fill('Parcours « Mobilité » (fictif)');
+    await page.getByRole('textbox', { name: `Coût unitaire (€), parcours ${n}` }).fill('1 500');
+    await page.getByRole('textbox', { name: `Places financées, parcours ${n}` }).fill('8');
+    await page.getByText('12\u00a0000,00\u00a0€').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer les parcours types' }).click();
+    await page.locator('#titre-parcours ~ [role="status"]').getByText('Enregistré.').waitFor();
+    // Volet 3 puis coopération, chacun avec la version à jour de la convention (pas de 409).
+    await page.getByRole('textbox', { name: 'Bassin cible' }).fill('Bassin de Tours (fictif)');
+    await page.getByRole('button', { name: 'Enregistrer le volet 3' }).click();
+    await page.locator('#titre-volet3 ~ [role="status"]').getByText('Enregistré.').waitFor();
+    await page.getByText(/^5 — Contribution aux pilotes/).click();
+    await page.getByRole('button', { name: 'Enregistrer la coopération' }).click();
+    await page.locator('#titre-cooperation ~ [role="status"]').getByText('Enregistré.').waitFor();
+    await page.reload();
+    await page.getByRole('textbox', { name: `Nom, parcours ${n}` }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Bassin cible' }).inputValue()).resolves.toBe(
+      'Bassin de Tours (fictif)',
+    );
     await page.close();
   });
 

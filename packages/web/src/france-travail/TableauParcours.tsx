@@ -53,7 +53,8 @@ export function TableauParcours({ parcours, modifiable, enregistrer }: Props) {
       </p>
       <MessageEnregistrement retour={retour} />
       <div className="fr-table jalon-parcours">
-        <table>
+        {/* Tableau défilant (DSFR : overflow auto) : atteignable au clavier (RGAA 7.3, axe scrollable-region-focusable). */}
+        <table tabIndex={0}>
           <caption>Parcours types du volet 2</caption>
           <thead>
             <tr>
@@ -85,7 +86,14 @@ export function TableauParcours({ parcours, modifiable, enregistrer }: Props) {
                 <tr key={i}>
                   <th scope="row">{i + 1}</th>
                   {COLONNES_PARCOURS.map((c) => (
-                    <td key={c.cle}>
+                    <td
+                      key={c.cle}
+                      className={
+                        c.cle === 'cout_unitaire' || c.cle === 'places_financees'
+                          ? 'jalon-parcours__nombre'
+                          : undefined
+                      }
+                    >
                       {modifiable ? (
                         <input
                           className="fr-input"

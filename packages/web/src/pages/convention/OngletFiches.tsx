@@ -124,7 +124,8 @@ export function OngletFiches({ detail, onDetail }: Props) {
       <h2 id="titre-fiches">Fiches actions</h2>
       <div role="status">{message !== null && <p className="fr-text--sm">{message}</p>}</div>
       <div className="fr-table">
-        <table>
+        {/* Tableau défilant (DSFR : overflow auto) : atteignable au clavier (RGAA 7.3, axe scrollable-region-focusable). */}
+        <table tabIndex={0}>
           <caption>Fiches actions de la convention</caption>
           <thead>
             <tr>

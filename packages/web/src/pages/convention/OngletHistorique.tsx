@@ -23,8 +23,9 @@ export function OngletHistorique({ conventionId }: { readonly conventionId: numb
       {entrees.length === 0 ? (
         <p>Aucune modification enregistrée.</p>
       ) : (
-        <div className="fr-table">
-          <table>
+        <div className="fr-table jalon-historique">
+          {/* Tableau défilant (DSFR : overflow auto) : atteignable au clavier (RGAA 7.3, axe scrollable-region-focusable). */}
+          <table tabIndex={0}>
             <caption>Modifications de la convention, de la plus récente à la plus ancienne</caption>
             <thead>
               <tr>

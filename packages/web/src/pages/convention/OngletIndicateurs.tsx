@@ -199,7 +199,8 @@ export function OngletIndicateurs({ detail }: { readonly detail: ConventionDetai
       </div>
       {calculsImportes(m.valeurs).length > 0 && (
         <div className="fr-table">
-          <table>
+          {/* Tableau défilant (DSFR : overflow auto) : atteignable au clavier (RGAA 7.3, axe scrollable-region-focusable). */}
+          <table tabIndex={0}>
             <caption>Calculs importés (provenance des valeurs sur fond bleu)</caption>
             <thead>
               <tr>
@@ -229,7 +230,8 @@ export function OngletIndicateurs({ detail }: { readonly detail: ConventionDetai
         </div>
       )}
       <div className="fr-table jalon-matrice">
-        <table>
+        {/* Tableau défilant (DSFR : overflow auto) : atteignable au clavier (RGAA 7.3, axe scrollable-region-focusable). */}
+        <table tabIndex={0}>
           <caption>Indicateurs du cadre {m.cadre}</caption>
           <thead>
             <tr>
