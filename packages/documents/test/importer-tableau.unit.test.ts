@@ -193,7 +193,9 @@ const conventionAleatoire = fc
     duree_mois: 12,
     enveloppe_etat: 1000,
     actions: numeros.map((numero, i) => {
-      const { execution, ...reste } = actions[i % actions.length] ?? actions[0]!;
+      const choisie = actions[i % actions.length];
+      if (choisie === undefined) throw new Error('action manquante');
+      const { execution, ...reste } = choisie;
       return { numero, ...reste, ...(execution === undefined ? {} : { execution }) };
     }),
   }));

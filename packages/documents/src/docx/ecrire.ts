@@ -54,7 +54,11 @@ function celluleDocx(cellule: CelluleTableau, largeur: number, taille: number): 
   return new TableCell({
     children: [
       new Paragraph({
-        children: runs(cellule.texte, { ...(cellule.gras === true ? { bold: true } : {}), size: taille }),
+        // Une case vide n'a pas de « run » : la bibliothèque docx passe l'essentiel de son temps à les sérialiser.
+        children:
+          cellule.texte === ''
+            ? []
+            : runs(cellule.texte, { ...(cellule.gras === true ? { bold: true } : {}), size: taille }),
         alignment: ALIGNEMENTS[cellule.alignement ?? 'gauche'],
       }),
     ],
