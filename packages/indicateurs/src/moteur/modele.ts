@@ -1,4 +1,4 @@
-import type { CodeCadre } from '@jalon/referentiels';
+import { CODES_INDICATEURS_MOTEUR, type CodeCadre, type CodeIndicateurMoteur } from '@jalon/referentiels';
 import type { Jour, MoisAbsolu } from './dates.ts';
 
 /**
@@ -80,25 +80,12 @@ export interface ParametresCalcul {
   readonly fenetre: { readonly premierMois: MoisAbsolu; readonly dernierMois: MoisAbsolu } | null;
 }
 
-/** Codes des indicateurs, dans l'ordre de la spec (parcours-rsa-v1 § 2, tableau « Indicateurs »). */
-export const CODES_INDICATEURS = [
-  'nouveaux_entrants',
-  'nouveaux_entrants_orientes',
-  'nouveaux_entrants_orientes_hors_france_travail',
-  'orientes_1_mois',
-  'orientes_15_jours',
-  'premiers_rdv',
-  'premiers_rdv_2_semaines',
-  'premiers_cer',
-  'premiers_cer_2_mois',
-  'ga_orientes',
-  'ga_en_cours',
-  'ag_orientes',
-  'ag_en_cours',
-  'ag_par_conseiller',
-  'ag_delai_moyen_jours',
-] as const;
-export type CodeIndicateur = (typeof CODES_INDICATEURS)[number];
+/**
+ * Codes des indicateurs, dans l'ordre de la spec (parcours-rsa-v1 § 2, tableau « Indicateurs ») : définis une fois
+ * dans le catalogue des référentiels, où chaque cadre dit lesquels il retient.
+ */
+export const CODES_INDICATEURS = CODES_INDICATEURS_MOTEUR;
+export type CodeIndicateur = CodeIndicateurMoteur;
 export type Indicateurs = Record<CodeIndicateur, number | null>;
 
 /** Une anomalie signalée au département, agrégée par code. */
