@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DossierVerrouille, verrouillerDossier } from '../src/base/verrou.ts';
+import { dossierDonneesPret } from './aide/dossier-modele.ts';
 
 const PRINCIPAL = fileURLToPath(new URL('../src/principal.ts', import.meta.url));
 
@@ -39,7 +40,8 @@ afterAll(() => {
 
 describe('verrou du dossier PGlite', () => {
   it('deux vrais processus : le second s’arrête avec une erreur française ; arrêt propre libère le verrou', async () => {
-    const dossier = mkdtempSync(join(tmpdir(), 'jalon-verrou-'));
+    // Dossier déjà initialisé et migré (modèle copié) : le test porte sur le verrou, pas sur initdb.
+    const dossier = await dossierDonneesPret({ demo: false });
     const premier = lancer(dossier);
     aNettoyer.push(premier.processus);
     await attendre(() => premier.sortie().includes('Jalon écoute'), 110_000);

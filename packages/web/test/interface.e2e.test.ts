@@ -74,12 +74,12 @@ describe.skipIf(!existsSync(CHROMIUM))('interface Jalon contre une API simulée'
     await page.getByRole('heading', { level: 1, name: 'Connexion à Jalon' }).waitFor();
     expect(await page.getByText('Démonstration', { exact: true }).first().isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    expect(await page.getByText('Saisissez votre courriel.').isVisible()).toBe(true);
+    expect(await page.getByText('Saisissez votre identifiant.').isVisible()).toBe(true);
     await axeSansViolationGrave('connexion');
-    await page.getByLabel('Courriel').fill('agent44@demo.jalon.fr');
+    await page.getByLabel('Identifiant').fill('agent44@demo.jalon.fr');
     await page.getByLabel('Mot de passe').fill('mauvais');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByText('Courriel ou mot de passe incorrect.').waitFor();
+    await page.getByText('Identifiant ou mot de passe incorrect.').waitFor();
     await page.getByLabel('Mot de passe').fill('demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { main as jalon } from '@jalon/cli';
+import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
 
 /**
  * Scénarios de bout en bout dans un vrai navigateur (issue « Plateforme » § 9) : Chromium de Debian piloté par
@@ -89,7 +89,9 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
     if (!existsSync(join(WEB, 'dist/index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
       execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
     }
-    donnees = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
+    // Dossier PGlite déjà migré et semé (modèle copié, @jalon/serveur/aide-tests) : le vrai serveur démarre en
+    // quelques secondes au lieu de refaire initdb et la démonstration à chaque lancement.
+    donnees = await dossierDonneesPret({ demo: true });
     if (existsSync(PARCOURS_MINI)) {
       let json = '';
       const code = await jalon(
@@ -136,7 +138,7 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
 
   async function connecter(page: Page, identifiant: string): Promise<void> {
     await page.goto(`${base}/connexion`);
-    await page.getByLabel('Courriel').fill(identifiant);
+    await page.getByLabel('Identifiant').fill(identifiant);
     await page.getByLabel('Mot de passe').fill(motDePasse);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
@@ -178,7 +180,7 @@ describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', (
     await page.getByRole('heading', { name: 'Comptes de démonstration (données fictives)' }).waitFor();
     await verifierAccessibilite(page, 'connexion');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByText('Saisissez votre courriel.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Saisissez votre identifiant.').isVisible()).resolves.toBe(true);
     await page.close();
   });
 

@@ -29,7 +29,7 @@ function fichiers(dossier: string): string[] {
   });
 }
 
-function cleDuCode(variante: string): string {
+export function cleDuCode(variante: string): string {
   const hash = createHash('sha256').update(variante);
   for (const dossier of ['packages/serveur/src', 'packages/referentiels/src']) {
     for (const fichier of fichiers(join(RACINE, dossier)).sort())

@@ -27,7 +27,7 @@ export function PageConnexion() {
   const soumettre = async (evenement: FormEvent) => {
     evenement.preventDefault();
     const nouvelles = {
-      ...(courriel.trim() === '' ? { courriel: 'Saisissez votre courriel.' } : {}),
+      ...(courriel.trim() === '' ? { courriel: 'Saisissez votre identifiant.' } : {}),
       ...(motDePasse === '' ? { motDePasse: 'Saisissez votre mot de passe.' } : {}),
     };
     setErreurs(nouvelles);
@@ -60,14 +60,15 @@ export function PageConnexion() {
             <legend className="fr-fieldset__legend">Vos identifiants</legend>
             <div className="fr-fieldset__element">
               <Input
-                label="Courriel"
-                hintText="Format attendu : nom@domaine.fr"
+                // Le serveur attend l'identifiant du compte (`connexionEntreeSchema.identifiant`), par exemple
+                // « agent.37 » : « Courriel, format nom@domaine.fr » trompait l'utilisateur.
+                label="Identifiant"
+                hintText="L'identifiant de votre compte Jalon"
                 state={erreurs.courriel === undefined ? 'default' : 'error'}
                 stateRelatedMessage={erreurs.courriel}
                 nativeInputProps={{
                   name: 'courriel',
                   type: 'text',
-                  inputMode: 'email',
                   autoComplete: 'username',
                   value: courriel,
                   onChange: (e) => setCourriel(e.target.value),
