@@ -11,7 +11,7 @@ import type { Aleatoire } from './prng.ts';
  * une réception de notification (T0) quelques jours à quelques semaines après le début du mois d'entrée, des
  * orientations (≈ 1/3 France Travail) à un mois environ, des rendez-vous (dont annulés ou absents), des CER, des
  * fins de suivi, des réorientations, et quelques entrées/sorties en garantie d'activité et accompagnement global.
- * Les proportions sont un modèle plausible, sans portée statistique (docs/interpretations/bench.md, INT-BENCH-3).
+ * Les proportions sont un modèle plausible, sans portée statistique (docs/interpretations.md, INT-BENCH-3).
  */
 export interface ConfigParcours {
   /** Premier et dernier mois (absolus) du fichier des situations. */

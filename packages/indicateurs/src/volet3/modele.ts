@@ -2,7 +2,7 @@
  * Format d'échange parcours RSA v1.1 : ajouts pour le volet 3 France Travail (003 · annexe 3 « Liste minimale des
  * données à partager » ; 003 · annexe 4 § 3). Additif : les types et colonnes v1 ne changent pas ; les nouveaux
  * événements vivent à côté des événements v1 (`evenementsVolet3`), que le moteur v1 ne voit jamais.
- * Définitions : docs/indicateurs-volet3.md ; choix : docs/interpretations/donnees.md.
+ * Définitions : docs/indicateurs-volet3.md ; choix : docs/interpretations.md.
  */
 import type { Jour } from '../moteur/dates.ts';
 import type { DossierPersonne, Organisme, Parcours } from '../moteur/modele.ts';
