@@ -190,9 +190,7 @@ describe('jalon offre manques', () => {
   });
 });
 
-// La commande doit être déclarée dans main.ts (hors de mon périmètre) : test sauté tant qu'elle ne l'est pas.
-const declaree = readFileSync(join(RACINE, 'packages/cli/src/main.ts'), 'utf8').includes('commandeOffre');
-describe.skipIf(!declaree)('npx jalon offre (sous-processus)', () => {
+describe('npx jalon offre (sous-processus)', () => {
   it('valide l’exemple et sort 0 ; fichier absent → 2', () => {
     const ok = spawnSync('npx', ['jalon', 'offre', 'valider', EXEMPLE, '--date', '2025-06-30'], {
       cwd: RACINE,

@@ -71,7 +71,7 @@ interface CompteDemo {
   territoire: string;
 }
 
-describe.skipIf(manque.length > 0)('plateforme Jalon dans un vrai navigateur', () => {
+describe.skipIf(manque.length > 0 && !process.env.CI)('plateforme Jalon dans un vrai navigateur', () => {
   let serveur: ChildProcess;
   let navigateur: Browser;
   let base = '';
