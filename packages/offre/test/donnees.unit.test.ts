@@ -25,9 +25,12 @@ describe('copie des fichiers data·inclusion', () => {
     expect(fichiers).toHaveLength(14);
   });
 
-  it.skipIf(!existsSync(PARTAGE) && !process.env.CI).each(fichiers)('%s a le même contenu JSON que shared/', (f) => {
-    expect(lire(join(DATA, f))).toEqual(lire(join(PARTAGE, f)));
-  });
+  it.skipIf(!existsSync(PARTAGE) && !process.env.CI).each(fichiers)(
+    '%s a le même contenu JSON que shared/',
+    (f) => {
+      expect(lire(join(DATA, f))).toEqual(lire(join(PARTAGE, f)));
+    },
+  );
 });
 
 /** Valeurs d'une énumération `$defs` d'un schéma officiel. */
