@@ -9,6 +9,7 @@ import { peutCreerPour } from '../acces/politique.ts';
 import type { ChampsFiche, Depots, Persistance } from '../depots/ports.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
+import { CHAMPS_FICHE_VIDES } from './fiches.ts';
 import { conventionLisible, modifierConvention, type Acteur } from './mutation.ts';
 
 /** Export au format `jalon.convention/1` (spec convention-v1 § 1). */
@@ -53,31 +54,13 @@ export function lireDocumentImporte(brut: unknown): DocumentLu {
     if (financiere === undefined) throw new Error('action normalisée manquante');
     const volet = action.volet === 1 || action.volet === 2 || action.volet === 3 ? action.volet : null;
     return {
+      ...CHAMPS_FICHE_VIDES,
       numero: action.numero,
       intitule: action.intitule,
       mesure: action.mesure,
       code_chorus: action.code_chorus ?? null,
       volet,
       nature_depense: action.nature_depense ?? null,
-      theme: '',
-      contexte: '',
-      enjeux_objectifs: '',
-      description: '',
-      lien_strategie: '',
-      date_mise_en_place: '',
-      duree_action: '',
-      partenaires_cofinanceurs: '',
-      budget_detaille: '',
-      financee_fapi: null,
-      montant_fapi: null,
-      objectifs_progression: '',
-      calendrier_previsionnel: '',
-      indicateurs_suivi: {
-        nouveaux_entrants: null,
-        nouveaux_entrants_orientes_15_jours: null,
-        nouveaux_entrants_concernes: null,
-        allocataires_concernes: null,
-      },
       previsionnel: { ...financiere.previsionnel },
       execution: financiere.execution === undefined ? null : { ...financiere.execution },
       realise_exercice_precedent: financiere.realiseExercicePrecedent ?? null,

@@ -4,7 +4,8 @@ import { verifierDocument } from './document.ts';
 import { ficheIntrouvable, invalide } from './erreurs.ts';
 import { modifierConvention, type Acteur } from './mutation.ts';
 
-const CHAMPS_VIDES: Omit<ChampsFiche, 'numero' | 'intitule' | 'mesure'> = {
+/** Les champs d'une fiche action nouvelle, avant ce que l'utilisateur saisit (modèles 001 · annexe 7, 003 · annexe 7). */
+export const CHAMPS_FICHE_VIDES: Omit<ChampsFiche, 'numero' | 'intitule' | 'mesure'> = {
   code_chorus: null,
   volet: null,
   nature_depense: null,
@@ -65,7 +66,7 @@ export function creerFiche(
     entite: 'fiche_action',
     travail: async (depots) => {
       await numeroLibre(depots, conventionId, entree.numero);
-      const champs: ChampsFiche = { ...CHAMPS_VIDES, ...sansVersion(entree) };
+      const champs: ChampsFiche = { ...CHAMPS_FICHE_VIDES, ...sansVersion(entree) };
       const id = await depots.fiches.creer(conventionId, champs);
       await verifierDocument(depots, conventionId);
       const apres = await depots.fiches.trouver(id);

@@ -1,4 +1,5 @@
-import type { Collectivite, FicheAction } from '@jalon/schemas';
+import type { Collectivite } from '@jalon/schemas';
+import { CHAMPS_FICHE_VIDES } from '../../src/cas/fiches.ts';
 import type { ChampsFiche } from '../../src/depots/ports.ts';
 
 /** Petites collectivités de test (codes officiels : 37 et 44 ; 37 en Centre-Val de Loire 24, 44 en Pays de la Loire 52). */
@@ -39,37 +40,12 @@ export const COLLECTIVITES_TEST: Collectivite[] = [
 ];
 
 export function ficheVide(numero: string, surcharge: Partial<ChampsFiche> = {}): ChampsFiche {
-  const base: Omit<FicheAction, 'id' | 'rang'> = {
+  return {
+    ...CHAMPS_FICHE_VIDES,
     numero,
     intitule: `Action ${numero}`,
     mesure: 'insertion_orientation',
     code_chorus: '030450191907',
-    volet: null,
-    nature_depense: null,
-    theme: '',
-    contexte: '',
-    enjeux_objectifs: '',
-    description: '',
-    lien_strategie: '',
-    date_mise_en_place: '',
-    duree_action: '',
-    partenaires_cofinanceurs: '',
-    budget_detaille: '',
-    financee_fapi: null,
-    montant_fapi: null,
-    objectifs_progression: '',
-    calendrier_previsionnel: '',
-    indicateurs_suivi: {
-      nouveaux_entrants: null,
-      nouveaux_entrants_orientes_15_jours: null,
-      nouveaux_entrants_concernes: null,
-      allocataires_concernes: null,
-    },
-    previsionnel: { etat: 0, report_etat: 0, cd: 0, valorisation_cd: 0, report_cd: 0, autres: 0 },
-    execution: null,
-    realise_exercice_precedent: null,
-    justification: '',
-    validee_par_commissaire: false,
+    ...surcharge,
   };
-  return { ...base, ...surcharge };
 }
