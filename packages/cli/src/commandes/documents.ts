@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { lireJson, serialiserConvention, formaterErreurFormat } from '@jalon/domaine';
 import {
   ErreurDocument,
@@ -12,6 +11,7 @@ import {
   type FormatDocument,
   type TypeDocument,
 } from '@jalon/documents';
+import { lireArguments } from '../arguments.ts';
 import { SORTIE, type Io } from '../io.ts';
 
 export const AIDE_DOCUMENTS = `Usage :
@@ -120,37 +120,20 @@ async function importerTableau(
 
 /** `jalon documents …` (issue 5). */
 export async function commandeDocuments(args: string[], io: Io): Promise<number> {
-  let valeurs: Record<string, string | boolean | undefined>;
-  let positionnels: string[];
-  try {
-    const lus = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        convention: { type: 'string' },
-        contenu: { type: 'string' },
-        format: { type: 'string' },
-        action: { type: 'string' },
-        sortie: { type: 'string' },
-        aide: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    valeurs = lus.values;
-    positionnels = lus.positionals;
-  } catch (erreur) {
-    const detail = erreur instanceof Error ? erreur.message : String(erreur);
-    const option = /'([^']+)'/u.exec(detail)?.[1];
-    return erreurUsage(
-      io,
-      option === undefined ? `Arguments invalides : ${detail}` : `Option inconnue ou mal formée : ${option}`,
-    );
-  }
-  if (valeurs.aide === true || valeurs.help === true) {
+  const lus = lireArguments(args, {
+    convention: { type: 'string' },
+    contenu: { type: 'string' },
+    format: { type: 'string' },
+    action: { type: 'string' },
+    sortie: { type: 'string' },
+  });
+  if (!lus.ok) return erreurUsage(io, lus.message);
+  if (lus.aide) {
     io.stdout.write(AIDE_DOCUMENTS);
     return SORTIE.OK;
   }
+  const valeurs = lus.valeurs;
+  const positionnels = lus.positionnels;
   const texte = (cle: string): string | undefined =>
     typeof valeurs[cle] === 'string' ? (valeurs[cle] as string) : undefined;
   const [type, ...reste] = positionnels;

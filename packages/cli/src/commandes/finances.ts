@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { aUnBloquant, analyserConvention, formaterErreurFormat } from '@jalon/domaine';
 import { rapportTexte } from '../finances/rapport-texte.ts';
+import { lireArguments } from '../arguments.ts';
 import { SORTIE, type Io } from '../io.ts';
 
 export const AIDE_FINANCES = `Usage : jalon finances controler <convention.json> [--format json|texte]
@@ -46,39 +46,20 @@ async function lireFichier(
 
 /** `jalon finances controler <convention.json> [--format json|texte]` (spec convention-v1 § 5). */
 export async function commandeFinances(args: string[], io: Io): Promise<number> {
-  let options: { format?: string | undefined; aide?: boolean | undefined; help?: boolean | undefined };
-  let positionnels: string[];
-  try {
-    const lus = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        aide: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    options = lus.values;
-    positionnels = lus.positionals;
-  } catch (erreur) {
-    const detail = erreur instanceof Error ? erreur.message : String(erreur);
-    const option = /'([^']+)'/.exec(detail)?.[1];
-    return erreurUsage(
-      io,
-      option === undefined ? `Arguments invalides : ${detail}` : `Option inconnue ou mal formée : ${option}`,
-    );
-  }
-  if (options.aide === true || options.help === true) {
+  const lus = lireArguments(args, {
+    format: { type: 'string' },
+  });
+  if (!lus.ok) return erreurUsage(io, lus.message);
+  if (lus.aide) {
     io.stdout.write(AIDE_FINANCES);
     return SORTIE.OK;
   }
-  const [sousCommande, fichier, ...reste] = positionnels;
+  const [sousCommande, fichier, ...reste] = lus.positionnels;
   if (sousCommande === undefined) return erreurUsage(io, 'Sous-commande manquante : « controler ».');
   if (sousCommande !== 'controler') return erreurUsage(io, `Sous-commande inconnue « ${sousCommande} ».`);
   if (fichier === undefined) return erreurUsage(io, 'Fichier de convention manquant.');
   if (reste.length > 0) return erreurUsage(io, `Argument(s) en trop : ${reste.join(' ')}.`);
-  const format = options.format ?? 'json';
+  const format = typeof lus.valeurs.format === 'string' ? lus.valeurs.format : 'json';
   if (!FORMATS.includes(format as Format)) {
     return erreurUsage(io, `Format « ${format} » inconnu : json ou texte.`);
   }

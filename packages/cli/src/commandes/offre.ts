@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   analyserManques,
   CODES_DEPARTEMENTS,
@@ -20,6 +19,7 @@ import {
   type FormatOffre,
   type LectureOffre,
 } from '@jalon/offre/fichiers';
+import { lireArguments } from '../arguments.ts';
 import { SORTIE, type Io } from '../io.ts';
 
 export const AIDE_OFFRE = `Usage :
@@ -82,39 +82,22 @@ function resumeScores(
 
 /** `jalon offre valider|convertir|manques …` (issue 8). */
 export async function commandeOffre(args: string[], io: Io): Promise<number> {
-  let valeurs: Record<string, string | boolean | undefined>;
-  let positionnels: string[];
-  try {
-    const lus = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        source: { type: 'string' },
-        mode: { type: 'string' },
-        date: { type: 'string' },
-        format: { type: 'string' },
-        vers: { type: 'string' },
-        sortie: { type: 'string' },
-        departement: { type: 'string' },
-        aide: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    valeurs = lus.values;
-    positionnels = lus.positionals;
-  } catch (erreur) {
-    const detail = erreur instanceof Error ? erreur.message : String(erreur);
-    const option = /'([^']+)'/.exec(detail)?.[1];
-    return erreurUsage(
-      io,
-      option === undefined ? `Arguments invalides : ${detail}` : `Option inconnue ou mal formée : ${option}`,
-    );
-  }
-  if (valeurs.aide === true || valeurs.help === true) {
+  const lus = lireArguments(args, {
+    source: { type: 'string' },
+    mode: { type: 'string' },
+    date: { type: 'string' },
+    format: { type: 'string' },
+    vers: { type: 'string' },
+    sortie: { type: 'string' },
+    departement: { type: 'string' },
+  });
+  if (!lus.ok) return erreurUsage(io, lus.message);
+  if (lus.aide) {
     io.stdout.write(AIDE_OFFRE);
     return SORTIE.OK;
   }
+  const valeurs = lus.valeurs;
+  const positionnels = lus.positionnels;
   const texte = (nom: string): string | undefined =>
     typeof valeurs[nom] === 'string' ? (valeurs[nom] as string) : undefined;
   const [sousCommande, ...entrees] = positionnels;
