@@ -1,4 +1,6 @@
-import { ErreurLecture, formaterErreurLigne, lireDonnees, type DonneesLues } from '@jalon/indicateurs';
+import { ErreurLecture, formaterErreurLigne, type DonneesLues } from '@jalon/indicateurs';
+// Format v1.1 (docs/donnees-reelles.md) : lecture additive, un fichier v1 donne exactement le même résultat.
+import { lireDonneesV11 } from '@jalon/indicateurs/profils';
 import { SORTIE, type Io } from '../io.ts';
 import type { OptionsCommunes } from './options.ts';
 import { barreDeProgression } from './progression.ts';
@@ -23,7 +25,7 @@ export async function charger(io: Io, o: OptionsCommunes): Promise<DonneesLues |
   const barre = barreDeProgression(io);
   let d: DonneesLues;
   try {
-    d = await lireDonnees(chemin(io, o.donnees), barre.suivre ? { progression: barre.suivre } : {});
+    d = await lireDonneesV11(chemin(io, o.donnees), barre.suivre ? { progression: barre.suivre } : {});
   } catch (e) {
     barre.finir();
     if (e instanceof ErreurLecture) {

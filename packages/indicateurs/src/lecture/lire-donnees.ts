@@ -115,7 +115,7 @@ export async function lireDonnees(chemin: string, options: OptionsLecture = {}):
 }
 
 /** Personnes qui n'ont que des événements : jamais dans le fichier des situations, donc jamais nouvelles entrantes. */
-function anomaliesDeLecture(
+export function anomaliesDeLecture(
   ids: readonly string[],
   indexS: { debuts: Int32Array; ordre: Int32Array },
   indexE: { debuts: Int32Array; ordre: Int32Array },

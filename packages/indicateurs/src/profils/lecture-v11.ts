@@ -22,7 +22,7 @@ import { dossiers, indexer, verifierEvenements, verifierSituations } from '../le
 import { analyseurSituations, COLONNES_SITUATIONS, TableSituations } from '../lecture/situations.ts';
 import { ouvrirSources } from '../lecture/sources.ts';
 import { Interneur } from '../lecture/tableaux.ts';
-import type { DonneesLues, OptionsLecture } from '../lecture/lire-donnees.ts';
+import { anomaliesDeLecture, type DonneesLues, type OptionsLecture } from '../lecture/lire-donnees.ts';
 import { ORGANISMES, PARCOURS, type DossierPersonne } from '../moteur/modele.ts';
 import {
   MODALITES,
@@ -237,6 +237,12 @@ export async function lireDonneesV11(chemin: string, options: OptionsLecture = {
       ...evenements.erreurs.premieres(),
     ].slice(0, options.limiteErreurs ?? 1000);
     const avertissements = [...situations.avertissements, ...evenements.avertissements];
+    // Mêmes avertissements et anomalies de lecture que `lireDonnees` : un fichier v1 donne le même résultat.
+    if (situations.encodage === 'windows-1252')
+      avertissements.push(`${sources.situations.nom} : lu en Windows-1252.`);
+    if (evenements.encodage === 'windows-1252')
+      avertissements.push(`${sources.evenements.nom} : lu en Windows-1252.`);
+    const anomaliesLecture = anomaliesDeLecture(personnes.valeurs, indexS, indexE, ts, te);
     for (const l of v11.parPersonne.values()) l.sort((a, b) => a.jour - b.jour);
     const ids = personnes.valeurs;
     const indiceDe = new Map(ids.map((id, k) => [id, k]));
@@ -260,7 +266,7 @@ export async function lireDonneesV11(chemin: string, options: OptionsLecture = {
       lignesInvalides,
       nombreLignesInvalides: situations.erreurs.nombre + evenements.erreurs.nombre,
       avertissements,
-      anomaliesLecture: [],
+      anomaliesLecture,
       empreinte: `sha256:${hachage.digest('hex')}`,
       fichiers: { situations: sources.situations.nom, evenements: sources.evenements.nom },
       nombreLignes: { situations: ts.n - ecarteesS, evenements: te.n - ecarteesE + v11.nombre },
