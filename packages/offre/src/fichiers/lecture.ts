@@ -45,6 +45,34 @@ async function lireUnFichier(chemin: string, affiche: string): Promise<LectureBr
   return lireXlsx(affiche, octets);
 }
 
+/** Lit un fichier reçu en mémoire (import par la plateforme) ; `nom` donne le format et situe les fautes. */
+export function lireOctets(nom: string, octets: Buffer): Promise<LectureBrute> | LectureBrute {
+  const format = formatDuFichier(nom);
+  if (format === undefined)
+    throw new ErreurIllisible(nom, 'extension inconnue : .json, .csv ou .xlsx attendu');
+  if (format === 'json') return lireJson(nom, octets);
+  if (format === 'csv') return lireCsv(nom, octets);
+  return lireXlsx(nom, octets);
+}
+
+/**
+ * Lit et valide des fichiers reçus en mémoire, comme `lireOffre` (tout est lu et situé avant toute décision).
+ * Lève `ErreurIllisible` si un fichier ne peut pas être lu du tout.
+ */
+export async function lireOffreEnMemoire(
+  fichiers: readonly { nom: string; octets: Buffer }[],
+  options: OptionsNormalisation & ContexteValidation,
+): Promise<LectureOffre> {
+  const objets: ObjetLu[] = [];
+  const constats: ConstatLocalise[] = [];
+  for (const f of fichiers) {
+    const lu = await lireOctets(f.nom, f.octets);
+    objets.push(...lu.objets);
+    constats.push(...lu.constats);
+  }
+  return assembler(objets, constats, options);
+}
+
 /** Fichiers d'un dossier à lire : ceux dont l'extension est connue, par ordre alphabétique. */
 async function fichiersDuDossier(
   chemin: string,

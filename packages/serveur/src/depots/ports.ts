@@ -1,3 +1,4 @@
+import type { DepotDocuments } from './ports-documents.ts';
 import type {
   Collectivite,
   ConventionResume,
@@ -11,6 +12,11 @@ import type {
   Volet3,
 } from '@jalon/schemas';
 import type { CodeCadre } from '@jalon/referentiels';
+import type { DepotDonnees } from './ports-donnees.ts';
+import type { DepotIdentites } from './ports-identites.ts';
+import type { DepotCycle } from './ports-pilotage.ts';
+import type { DepotOffre } from './ports-offre.ts';
+import type { DepotEnveloppes, DepotNotes } from './ports-tableaux.ts';
 
 /**
  * Ports de persistance (dépôts derrière des interfaces, à la manière de gip-inclusion/immersion-facile) :
@@ -49,13 +55,22 @@ export interface DepotUtilisateurs {
   parIdentifiant(identifiant: string): Promise<CompteEnregistre | undefined>;
   parId(id: number): Promise<CompteEnregistre | undefined>;
   compter(): Promise<number>;
+  /** Tous les comptes, par identifiant (administration : `jalon comptes lister`). */
+  lister(): Promise<CompteEnregistre[]>;
+  /** Active ou désactive un compte (un compte désactivé n'a plus de périmètre : il ne voit rien). */
+  modifierActif(id: number, actif: boolean): Promise<void>;
 }
 
 export interface SessionEnregistree {
   readonly empreinte: string;
   readonly utilisateurId: number;
   readonly jetonCsrf: string;
+  /** Expiration glissante (ISO 8601). */
   readonly expireLe: string;
+  /** Expiration absolue (ISO 8601), au-delà de laquelle l'activité ne prolonge plus (docs/securite.md). */
+  readonly expireAbsoluLe?: string | null;
+  /** Jeton d'identité OIDC, pour la déconnexion chez le fournisseur ; absent pour un compte local. */
+  readonly idToken?: string | null;
 }
 
 export interface DepotSessions {
@@ -66,6 +81,10 @@ export interface DepotSessions {
     empreinte: string,
   ): Promise<{ session: SessionEnregistree; compte: CompteEnregistre } | undefined>;
   supprimer(empreinte: string): Promise<void>;
+  /** Repousse l'expiration glissante d'une session. */
+  prolonger(empreinte: string, expireLe: string): Promise<void>;
+  /** Supprime toutes les sessions d'un compte (changement de rôle, identité retirée) ; rend leur nombre. */
+  supprimerDuCompte(utilisateurId: number): Promise<number>;
   /** Supprime les sessions expirées avant `maintenant` ; rend leur nombre. */
   purger(maintenant: Date): Promise<number>;
 }
@@ -184,6 +203,7 @@ export interface DepotAudit {
 }
 
 export interface Depots {
+  readonly donnees: DepotDonnees;
   readonly collectivites: DepotCollectivites;
   readonly utilisateurs: DepotUtilisateurs;
   readonly sessions: DepotSessions;
@@ -192,6 +212,14 @@ export interface Depots {
   readonly indicateurs: DepotIndicateurs;
   readonly franceTravail: DepotFranceTravail;
   readonly audit: DepotAudit;
+  /** Cycle de vie (issue 6 § 1 ; ports-pilotage.ts). */
+  readonly cycle: DepotCycle;
+  readonly documents: DepotDocuments;
+  readonly identites: DepotIdentites;
+  readonly offre: DepotOffre;
+  /** Notes d'analyse et enveloppes (issue 6 § 4 et 5, ports-tableaux.ts). */
+  readonly notes: DepotNotes;
+  readonly enveloppes: DepotEnveloppes;
 }
 
 /** Accès aux dépôts : hors transaction (lectures) ou dans une transaction (toute modification + son audit). */

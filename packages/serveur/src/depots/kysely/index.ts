@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { BaseJalon } from '../../base/tables.ts';
 import type { Depots, Persistance } from '../ports.ts';
+import { CacheSessions, sessionsAvecCache, utilisateursAvecCache } from '../cache-sessions.ts';
 import { DepotAuditKysely } from './audit.ts';
 import { DepotCollectivitesKysely } from './collectivites.ts';
 import { DepotConventionsKysely } from './conventions.ts';
+import { DepotDonneesKysely } from './donnees.ts';
+import { DepotCycleKysely } from './cycle.ts';
+import { DepotDocumentsKysely } from './documents.ts';
+import { DepotEnveloppesKysely } from './enveloppes.ts';
+import { DepotNotesKysely } from './notes.ts';
 import { DepotFichesKysely } from './fiches.ts';
 import { DepotFranceTravailKysely } from './france-travail.ts';
+import { DepotIdentitesKysely } from './identites.ts';
 import { DepotIndicateursKysely } from './indicateurs.ts';
+import { DepotOffreKysely } from './offre.ts';
 import { DepotSessionsKysely } from './sessions.ts';
 import { DepotUtilisateursKysely } from './utilisateurs.ts';
 
@@ -20,13 +28,35 @@ export function depotsKysely(db: Kysely<BaseJalon>): Depots {
     indicateurs: new DepotIndicateursKysely(db),
     franceTravail: new DepotFranceTravailKysely(db),
     audit: new DepotAuditKysely(db),
+    donnees: new DepotDonneesKysely(db),
+    identites: new DepotIdentitesKysely(db),
+    documents: new DepotDocumentsKysely(db),
+    cycle: new DepotCycleKysely(db),
+    offre: new DepotOffreKysely(db),
+    notes: new DepotNotesKysely(db),
+    enveloppes: new DepotEnveloppesKysely(db),
   };
 }
 
 /** Persistance Kysely : une transaction SQL par modification (le dépôt d'audit écrit dans la même). */
-export function persistanceKysely(db: Kysely<BaseJalon>): Persistance {
+export function persistanceKysely(db: Kysely<BaseJalon>, cache = new CacheSessions()): Persistance {
+  const avecCache = (depots: Depots, surEcriture?: () => void): Depots => ({
+    ...depots,
+    sessions: sessionsAvecCache(depots.sessions, cache, surEcriture),
+    utilisateurs: utilisateursAvecCache(depots.utilisateurs, cache, surEcriture),
+  });
   return {
-    depots: depotsKysely(db),
-    transaction: (travail) => db.transaction().execute((trx) => travail(depotsKysely(trx))),
+    depots: avecCache(depotsKysely(db)),
+    transaction: async (travail) => {
+      let sale = false;
+      try {
+        return await db
+          .transaction()
+          .execute((trx) => travail(avecCache(depotsKysely(trx), () => (sale = true))));
+      } finally {
+        // Après validation (ou annulation) : une lecture concurrente a pu remettre l'état d'avant en cache.
+        if (sale) cache.vider();
+      }
+    },
   };
 }
