@@ -49,6 +49,15 @@ export class DepotUtilisateursKysely implements DepotUtilisateurs {
     return ligne && versCompte(ligne);
   }
 
+  async lister(): Promise<CompteEnregistre[]> {
+    const lignes = await this.db.selectFrom('utilisateur').selectAll().orderBy('identifiant').execute();
+    return lignes.map(versCompte);
+  }
+
+  async modifierActif(id: number, actif: boolean): Promise<void> {
+    await this.db.updateTable('utilisateur').set({ actif }).where('id', '=', id).execute();
+  }
+
   async compter(): Promise<number> {
     const { n } = await this.db
       .selectFrom('utilisateur')
