@@ -17,4 +17,11 @@ export { classeurIndicateurs, classeurTableauFinancier } from './grille/classeur
 export { ecrireXlsx, FORMAT_EUROS } from './xlsx/ecrire.ts';
 export { importerTableauFinancier, type ImportTableau } from './xlsx/importer-tableau-financier.ts';
 export { convertirEnPdf, convertirUnPdf, type FichierAConvertir } from './pdf/convertir.ts';
-export { tableauIndicateurs } from './indicateurs/tableau.ts';
+export { tableauIndicateurs, uniteDuCatalogue } from './indicateurs/tableau.ts';
+export {
+  documentsDuCadre,
+  documentDuDepot,
+  libreOfficeDisponible,
+  type DocumentDuCadre,
+} from './catalogue.ts';
+export { modeleNoteAnalyse, noteAnalyseDocx, type EntreeNoteDocx } from './docx/note-analyse.ts';

@@ -110,6 +110,14 @@ function sectionDe(indicateur: Indicateur): string | undefined {
   return indicateur.mesure === undefined ? undefined : SECTIONS_CALPAE[indicateur.mesure];
 }
 
+/** Unité d'affichage d'un indicateur du catalogue : taux en pourcentage, délais moyens en jours, sinon nombre. */
+export const uniteDuCatalogue = (indicateur: Indicateur): ValeurIndicateur['unite'] =>
+  indicateur.nature === 'taux'
+    ? 'pourcentage'
+    : indicateur.nature === 'moyenne' && indicateur.code.includes('delai')
+      ? 'jours'
+      : 'nombre';
+
 export function tableauIndicateurs(contexte: ContexteDocument): TableauIndicateurs {
   const { cadre, exercice } = contexte.convention;
   const colonnes = colonnesIndicateurs(contexte);
@@ -157,12 +165,7 @@ export function tableauIndicateurs(contexte: ContexteDocument): TableauIndicateu
       lignes.push({ type: 'section', libelle: suivante });
       section = suivante;
     }
-    const unite =
-      indicateur.nature === 'taux'
-        ? 'pourcentage'
-        : indicateur.nature === 'moyenne' && indicateur.code.includes('delai')
-          ? 'jours'
-          : 'nombre';
+    const unite = uniteDuCatalogue(indicateur);
     lignes.push(ligne(indicateur.rubrique, indicateur.code, indicateur.libelle, undefined, undefined, unite));
     for (const declinaison of indicateur.declinaisons ?? []) {
       lignes.push(ligne(indicateur.rubrique, indicateur.code, declinaison, declinaison, undefined, unite));

@@ -1,16 +1,24 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import type { AppJalon, Dependances, EnvJalon } from './contexte.ts';
 import { gestionnaireErreurs, reponseValidation } from './erreurs.ts';
 import { routesCollectivites } from './routes/collectivites.ts';
 import { routesConventions } from './routes/conventions.ts';
+import { routesCycle } from './routes/cycle.ts';
 import { routesFiches } from './routes/fiches.ts';
+import { routesDocuments } from './routes/documents.ts';
 import { routesFranceTravail } from './routes/france-travail.ts';
 import { routesIndicateurs } from './routes/indicateurs.ts';
+import { routesOffre } from './routes/offre.ts';
+import { routesNotes } from './routes/notes.ts';
 import { routesSession } from './routes/session.ts';
 import { routesSysteme } from './routes/systeme.ts';
 import { securite } from './securite.ts';
+import { REGLAGES_SECURITE } from './securite-reglages.ts';
+import { entetesSecurite } from './entetes.ts';
+import { Limiteurs, limiterConnexions, limiterImports, limiterTailles } from './limites.ts';
+import { routesIdentites } from './routes/identites.ts';
+import { routesOidc } from './routes/oidc.ts';
 import { servirApplicationWeb } from './statique.ts';
 
 const LIEUX: Record<string, string> = { json: 'corps', query: 'paramètres', param: 'chemin' };
@@ -26,7 +34,9 @@ export function creerApplication(deps: Dependances): AppJalon {
     },
   });
 
-  app.use('*', secureHeaders());
+  const reglages = deps.securite ?? REGLAGES_SECURITE;
+  const limiteurs = new Limiteurs(reglages);
+  app.use('*', entetesSecurite());
   if (deps.journal !== undefined) {
     const journal = deps.journal;
     app.use('/api/*', async (c, next) => {
@@ -43,15 +53,24 @@ export function creerApplication(deps: Dependances): AppJalon {
       );
     });
   }
+  app.use('/api/*', limiterTailles(reglages));
+  app.use('/api/*', limiterConnexions(limiteurs));
   app.use('/api/*', securite(deps));
+  app.use('/api/*', limiterImports(limiteurs));
 
   routesSysteme(app);
   routesSession(app, deps);
+  routesOidc(app, deps);
+  routesIdentites(app, deps);
   routesCollectivites(app, deps);
   routesConventions(app, deps);
+  routesCycle(app, deps);
   routesFiches(app, deps);
   routesIndicateurs(app, deps);
   routesFranceTravail(app, deps);
+  routesOffre(app, deps);
+  routesDocuments(app, deps);
+  routesNotes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
