@@ -146,4 +146,28 @@ describe('modèle de la grille financière', () => {
     // 220 000 + (20 000 + 5 000) = 245 000 €.
     expect(general?.type === 'total' && general.ligne.previsionnel.total).toBe(24_500_000);
   });
+  it('rangées CALPAE : les initiatives n’ont qu’un sous-total, celui du groupe (001 · annexe 9)', () => {
+    const base = deuxActions();
+    const initiative = {
+      ...(base.actions[1] as (typeof base.actions)[number]),
+      numero: '5.1',
+      intitule: 'Initiative locale',
+      mesure: 'initiatives_departementales',
+    };
+    const document = { ...base, actions: [...base.actions, initiative] };
+    const analyse = analyser(document);
+    if (!analyse.ok) throw new Error('hors format');
+    const rangees = organiserRangees(CADRES['calpae-2023'], document.actions, analyse.totaux);
+    const libelles = rangees.map((r) => (r.type === 'action' ? r.action.numero : r.libelle));
+    expect(libelles.slice(libelles.indexOf('Sous-total engagements des mesures socle'))).toEqual([
+      'Sous-total engagements des mesures socle',
+      '5.1',
+      "Sous-total engagements à l'initiative du département",
+      'Totaux financiers',
+      'Total de contrôle',
+    ]);
+    const groupe = rangees.find((r) => r.type === 'total' && r.libelle.includes("l'initiative"));
+    // L'initiative reprend les montants de l'action 4.3 : 20 000 € État + 5 000 € autres.
+    expect(groupe?.type === 'total' && groupe.ligne.previsionnel.total).toBe(2_500_000);
+  });
 });

@@ -81,4 +81,23 @@ describe('différences de l’historique', () => {
   it('création : tous les champs, « — » avant', () => {
     expect(differences(null, { numero: '4.2' })).toEqual([{ chemin: 'numero', avant: '—', apres: '4.2' }]);
   });
+  it('listes d’objets élément par élément (n° 1, n° 2…), listes simples en clair', () => {
+    expect(
+      differences(
+        { parcours: [{ nom: 'A', cout_unitaire: 100000 }], publics: [] },
+        {
+          parcours: [
+            { nom: 'A', cout_unitaire: 120000 },
+            { nom: 'B', cout_unitaire: 5000 },
+          ],
+          publics: ['jeunes', 'familles'],
+        },
+      ),
+    ).toEqual([
+      { chemin: 'parcours n° 1.cout_unitaire', avant: '1 000,00 €', apres: '1 200,00 €' },
+      { chemin: 'parcours n° 2.nom', avant: '—', apres: 'B' },
+      { chemin: 'parcours n° 2.cout_unitaire', avant: '—', apres: '50,00 €' },
+      { chemin: 'publics', avant: '(liste vide)', apres: 'jeunes, familles' },
+    ]);
+  });
 });

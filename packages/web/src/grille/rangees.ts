@@ -32,11 +32,11 @@ export function organiserRangees(
     if (ligne !== undefined)
       rangees.push({ type: 'total', libelle, ligne, niveau, ...(ecart === undefined ? {} : { ecart }) });
   };
-  const parMesure = (liste: readonly ActionDocument[]): void => {
+  const parMesure = (liste: readonly ActionDocument[], sousTotalParMesure = true): void => {
     const codes = [...new Set(liste.map((action) => action.mesure))];
     for (const code of codes) {
       for (const action of liste.filter((a) => a.mesure === code)) rangees.push({ type: 'action', action });
-      if (cadre.famille === 'calpae') {
+      if (cadre.famille === 'calpae' && sousTotalParMesure) {
         total(
           `Sous-total — ${trouverMesure(cadre, code)?.libelle ?? `mesure inconnue « ${code} »`}`,
           totaux?.mesures.get(code),
@@ -55,7 +55,12 @@ export function organiserRangees(
       trouverMesure(cadre, action.mesure)?.nature;
     parMesure(tries.filter((action) => nature(action) === 'socle'));
     total('Sous-total engagements des mesures socle', totaux?.socle, 'groupe');
-    parMesure(tries.filter((action) => nature(action) === 'initiative'));
+    // Les initiatives forment une seule mesure : son sous-total répéterait mot pour mot celui du groupe qui
+    // suit (001 annexe 9 n'a qu'une ligne « Sous total engagements à l'initiative du département »).
+    parMesure(
+      tries.filter((action) => nature(action) === 'initiative'),
+      false,
+    );
     total("Sous-total engagements à l'initiative du département", totaux?.initiatives, 'groupe');
     parMesure(tries.filter((action) => nature(action) === undefined));
   } else {

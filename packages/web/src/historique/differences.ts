@@ -31,9 +31,31 @@ const MONTANTS = new Set([
 const estObjet = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const texte = (v: unknown): string =>
-  v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+  v === undefined || v === null
+    ? '—'
+    : typeof v === 'string'
+      ? v
+      : Array.isArray(v)
+        ? v.length === 0
+          ? '(liste vide)'
+          : v.map(texte).join(', ')
+        : typeof v === 'boolean'
+          ? v
+            ? 'oui'
+            : 'non'
+          : JSON.stringify(v);
+
+const estListeDObjets = (v: unknown): v is unknown[] => Array.isArray(v) && v.some(estObjet);
 
 export function differences(avant: unknown, apres: unknown, prefixe = ''): Difference[] {
+  // Liste d'objets (parcours types, valeurs d'indicateurs…) : élément par élément, numérotés à partir de 1.
+  if (estListeDObjets(avant) || estListeDObjets(apres)) {
+    const a = Array.isArray(avant) ? avant : [];
+    const b = Array.isArray(apres) ? apres : [];
+    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) =>
+      differences(a[i], b[i], `${prefixe === '' ? '' : prefixe} n° ${i + 1}`.trim()),
+    ).flat();
+  }
   if (estObjet(avant) || estObjet(apres)) {
     const a = estObjet(avant) ? avant : {};
     const b = estObjet(apres) ? apres : {};
