@@ -29,6 +29,8 @@ async function principal(): Promise<void> {
     cookieSecure: config.cookieSecure,
     journal,
     dossierWeb: config.dossierWeb,
+    securite: config.securite,
+    oidc: config.oidc,
   });
   if (migrations.length > 0) journal.info({ migrations }, 'migrations appliquées');
   if (config.demo) journal.info({ semee: demoSemee }, 'mode démonstration (données fictives)');

@@ -4,6 +4,7 @@ import type { AppJalon, Dependances, EnvJalon } from './contexte.ts';
 import { gestionnaireErreurs, reponseValidation } from './erreurs.ts';
 import { routesCollectivites } from './routes/collectivites.ts';
 import { routesConventions } from './routes/conventions.ts';
+import { routesDonnees } from './routes/donnees.ts';
 import { routesCycle } from './routes/cycle.ts';
 import { routesFiches } from './routes/fiches.ts';
 import { routesDocuments } from './routes/documents.ts';
@@ -67,6 +68,7 @@ export function creerApplication(deps: Dependances): AppJalon {
   routesCycle(app, deps);
   routesFiches(app, deps);
   routesIndicateurs(app, deps);
+  routesDonnees(app, deps);
   routesFranceTravail(app, deps);
   routesOffre(app, deps);
   routesDocuments(app, deps);

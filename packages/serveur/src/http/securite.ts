@@ -4,6 +4,7 @@ import { EN_TETE_CSRF } from '@jalon/schemas';
 import { sessionDuJeton } from '../cas/session.ts';
 import { nonConnecte } from '../cas/erreurs.ts';
 import { NOM_COOKIE, type Dependances, type EnvJalon } from './contexte.ts';
+import { REGLAGES_SECURITE } from './securite-reglages.ts';
 
 /**
  * Routes ouvertes sans session (tout le reste est refusé par défaut, issue « Plateforme » § 5). Chaque cas
@@ -14,6 +15,10 @@ export const ROUTES_PUBLIQUES: readonly { methode: string; chemin: string }[] = 
   { methode: 'GET', chemin: '/api/openapi.json' },
   { methode: 'GET', chemin: '/api/session' },
   { methode: 'POST', chemin: '/api/session' },
+  // Connexion ProConnect (OIDC) : état, début (redirection vers le fournisseur), retour du fournisseur.
+  { methode: 'GET', chemin: '/api/oidc' },
+  { methode: 'GET', chemin: '/api/oidc/connexion' },
+  { methode: 'GET', chemin: '/api/oidc/retour' },
 ];
 
 const METHODES_SURES = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -26,10 +31,22 @@ export function securite(deps: Dependances): MiddlewareHandler<EnvJalon> {
   return async (c, next) => {
     const jeton = getCookie(c, NOM_COOKIE);
     const session =
-      jeton === undefined ? undefined : await sessionDuJeton(deps.persistance.depots, jeton, deps.horloge());
+      jeton === undefined
+        ? undefined
+        : await sessionDuJeton(
+            deps.persistance.depots,
+            jeton,
+            deps.horloge(),
+            (deps.securite ?? REGLAGES_SECURITE).session,
+          );
     c.set(
       'session',
-      session && { acteur: { compte: session.compte }, csrf: session.csrf, empreinte: session.empreinte },
+      session && {
+        acteur: { compte: session.compte },
+        csrf: session.csrf,
+        empreinte: session.empreinte,
+        idToken: session.idToken,
+      },
     );
     const methode = c.req.method;
     const chemin = c.req.path;

@@ -14,6 +14,8 @@ export class DepotSessionsKysely implements DepotSessions {
         utilisateur_id: session.utilisateurId,
         jeton_csrf: session.jetonCsrf,
         expire_le: session.expireLe,
+        expire_absolu_le: session.expireAbsoluLe ?? null,
+        id_token: session.idToken ?? null,
       })
       .execute();
   }
@@ -21,7 +23,7 @@ export class DepotSessionsKysely implements DepotSessions {
   async trouver(empreinte: string): Promise<SessionEnregistree | undefined> {
     const ligne = await this.db
       .selectFrom('session')
-      .select(['empreinte', 'utilisateur_id', 'jeton_csrf', 'expire_le'])
+      .select(['empreinte', 'utilisateur_id', 'jeton_csrf', 'expire_le', 'expire_absolu_le', 'id_token'])
       .where('empreinte', '=', empreinte)
       .executeTakeFirst();
     return (
@@ -30,6 +32,8 @@ export class DepotSessionsKysely implements DepotSessions {
         utilisateurId: ligne.utilisateur_id,
         jetonCsrf: ligne.jeton_csrf,
         expireLe: ligne.expire_le,
+        expireAbsoluLe: ligne.expire_absolu_le,
+        idToken: ligne.id_token,
       }
     );
   }
@@ -41,7 +45,13 @@ export class DepotSessionsKysely implements DepotSessions {
       .selectFrom('session')
       .innerJoin('utilisateur', 'utilisateur.id', 'session.utilisateur_id')
       .selectAll('utilisateur')
-      .select(['session.empreinte', 'session.jeton_csrf', 'session.expire_le'])
+      .select([
+        'session.empreinte',
+        'session.jeton_csrf',
+        'session.expire_le',
+        'session.expire_absolu_le',
+        'session.id_token',
+      ])
       .where('session.empreinte', '=', empreinte)
       .executeTakeFirst();
     if (ligne === undefined) return undefined;
@@ -51,6 +61,8 @@ export class DepotSessionsKysely implements DepotSessions {
         utilisateurId: ligne.id,
         jetonCsrf: ligne.jeton_csrf,
         expireLe: ligne.expire_le,
+        expireAbsoluLe: ligne.expire_absolu_le,
+        idToken: ligne.id_token,
       },
       compte: versCompte(ligne),
     };
@@ -58,6 +70,22 @@ export class DepotSessionsKysely implements DepotSessions {
 
   async supprimer(empreinte: string): Promise<void> {
     await this.db.deleteFrom('session').where('empreinte', '=', empreinte).execute();
+  }
+
+  async prolonger(empreinte: string, expireLe: string): Promise<void> {
+    await this.db
+      .updateTable('session')
+      .set({ expire_le: expireLe })
+      .where('empreinte', '=', empreinte)
+      .execute();
+  }
+
+  async supprimerDuCompte(utilisateurId: number): Promise<number> {
+    const r = await this.db
+      .deleteFrom('session')
+      .where('utilisateur_id', '=', utilisateurId)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   async purger(maintenant: Date): Promise<number> {

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { connexionEntreeSchema, erreurSchema, sessionSchema, type Session } from '@jalon/schemas';
-import { connecter, DUREE_SESSION_MS, utilisateurPublic } from '../../cas/session.ts';
+import { connecter, utilisateurPublic } from '../../cas/session.ts';
+import { REGLAGES_SECURITE } from '../securite-reglages.ts';
 import { NOM_COOKIE, type AppJalon, type Dependances } from '../contexte.ts';
 import { corpsJson, json } from './commun.ts';
 
@@ -48,7 +49,11 @@ export function routesSession(app: AppJalon, deps: Dependances) {
     }),
     async (c) => {
       const { identifiant, mot_de_passe } = c.req.valid('json');
-      const resultat = await connecter(deps.persistance, identifiant, mot_de_passe, deps.horloge());
+      // Rotation : la session déjà présente sur ce navigateur (s'il y en a une) est supprimée, une neuve est créée.
+      const resultat = await connecter(deps.persistance, identifiant, mot_de_passe, deps.horloge(), {
+        reglages: (deps.securite ?? REGLAGES_SECURITE).session,
+        ancienne: c.get('session')?.empreinte,
+      });
       if (resultat === undefined) {
         deps.journal?.warn({ identifiant }, 'connexion refusée');
         return c.json({ erreur: 'Identifiant ou mot de passe incorrect.' }, 401);
@@ -58,7 +63,7 @@ export function routesSession(app: AppJalon, deps: Dependances) {
         sameSite: 'Strict',
         secure: secure(c.req.url, c.req.header('x-forwarded-proto')),
         path: '/',
-        maxAge: DUREE_SESSION_MS / 1000,
+        maxAge: (deps.securite ?? REGLAGES_SECURITE).session.dureeMaxMs / 1000,
       });
       const utilisateur = await utilisateurPublic(deps.persistance.depots, resultat.compte);
       return c.json({ utilisateur, csrf: resultat.csrf, ...infoDemo() } satisfies Session, 200);
