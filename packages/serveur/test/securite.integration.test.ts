@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collectivite, ConventionDetail, ConventionResume, MatriceIndicateurs } from '@jalon/schemas';
+import { libreOfficeDisponible } from '@jalon/documents';
+import type {
+  Collectivite,
+  ConventionDetail,
+  ConventionResume,
+  DocumentsConvention,
+  MatriceIndicateurs,
+} from '@jalon/schemas';
 import { estPublique } from '../src/http/securite.ts';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
@@ -13,11 +20,27 @@ import { Client, corps } from './aide/client.ts';
 let t: ApplicationTest;
 let national: Client;
 
+/** Sans LibreOffice (hors CI), pas de dépôt figé possible : la route de ses fichiers n'est alors pas essayée. */
+const SANS_DEPOT = !libreOfficeDisponible() && !process.env.CI;
+
 beforeAll(async () => {
   t = await applicationDemo();
   national = new Client(t.app);
   await national.connecter('national');
-});
+  if (SANS_DEPOT) return;
+  // Un rapport déposé (dépôt figé, issue 5) sur chaque convention 2023 et 2024 ciblée, par son valideur.
+  for (const code of ['37', '44', '59']) {
+    const valideur = new Client(t.app);
+    await valideur.connecter(`valideur.${code}`);
+    for (const exercice of [2023, 2024]) {
+      const { convention } = await cible(code, exercice);
+      const r = await valideur.requete('POST', `/api/conventions/${convention.id}/depots-rapport`, {
+        version: convention.version,
+      });
+      if (r.statut !== 201) throw new Error(`dépôt ${code} ${exercice} : ${JSON.stringify(r.corps)}`);
+    }
+  }
+}, 300_000);
 afterAll(async () => {
   await t.base.fermer();
 });
@@ -26,6 +49,9 @@ interface Cible {
   readonly convention: ConventionResume;
   readonly ficheId: number;
   readonly indicateur: string;
+  /** Un dépôt figé du rapport et l'un de ses fichiers (déposés dans `beforeAll`, issue 5). */
+  readonly depotId: number;
+  readonly fichierDepot: string;
 }
 
 async function cible(code: string, exercice: number): Promise<Cible> {
@@ -38,10 +64,15 @@ async function cible(code: string, exercice: number): Promise<Cible> {
   const matrice = corps<MatriceIndicateurs>(
     await national.get(`/api/conventions/${convention.id}/indicateurs`),
   );
+  const documents = corps<DocumentsConvention>(
+    await national.get(`/api/conventions/${convention.id}/documents`),
+  );
   return {
     convention: detail.convention,
     ficheId: detail.fiches_actions[0]?.id ?? -1,
     indicateur: matrice.indicateurs[0]?.code ?? '',
+    depotId: documents.depots[0]?.id ?? -1,
+    fichierDepot: documents.depots[0]?.fichiers[0]?.nom ?? '',
   };
 }
 
@@ -51,6 +82,17 @@ const EXEMPLES: Record<string, Exemple> = {
   'GET /api/collectivites': () => ({ chemin: '/api/collectivites' }),
   'GET /api/conventions': () => ({ chemin: '/api/conventions' }),
   'DELETE /api/session': () => ({ chemin: '/api/session' }),
+  'POST /api/oidc/deconnexion': () => ({ chemin: '/api/oidc/deconnexion' }),
+  'GET /api/identites': () => ({ chemin: '/api/identites' }),
+  'POST /api/identites': () => ({
+    chemin: '/api/identites',
+    corps: { email: 'intrus@exemple.test', nom: 'Intrus', role: 'national' },
+  }),
+  'PUT /api/identites/{id}': () => ({
+    chemin: '/api/identites/1',
+    corps: { nom: 'Intrus', role: 'national' },
+  }),
+  'DELETE /api/identites/{id}': () => ({ chemin: '/api/identites/1' }),
   'GET /api/conventions/{id}': (c) => ({ chemin: `/api/conventions/${c.convention.id}` }),
   'PATCH /api/conventions/{id}': (c) => ({
     chemin: `/api/conventions/${c.convention.id}`,
@@ -123,10 +165,46 @@ const EXEMPLES: Record<string, Exemple> = {
     chemin: `/api/conventions/${c.convention.id}/france-travail`,
     corps: { version: c.convention.version, parcours_types: [] },
   }),
+  // Documents (issue 5). Le ré-import vérifie les droits AVANT de lire le fichier : un refus 422 (fichier) au lieu
+  // de 403/404 ferait échouer ce test.
+  'GET /api/conventions/{id}/documents': (c) => ({ chemin: `/api/conventions/${c.convention.id}/documents` }),
+  'GET /api/conventions/{id}/documents/{type}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/documents/tableau-financier`,
+  }),
+  'POST /api/conventions/{id}/tableau-financier/xlsx': (c) => {
+    const formulaire = new FormData();
+    formulaire.set('version', String(c.convention.version));
+    formulaire.set('fichier', new File([new Uint8Array([80, 75, 3, 4])], 'tableau.xlsx'));
+    return { chemin: `/api/conventions/${c.convention.id}/tableau-financier/xlsx`, corps: formulaire };
+  },
+  'GET /api/conventions/{id}/rapport/textes': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/rapport/textes`,
+  }),
+  'PUT /api/conventions/{id}/rapport/textes': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/rapport/textes`,
+    corps: { version: c.convention.version, textes: { introduction: 'intrusion' } },
+  }),
+  'POST /api/conventions/{id}/depots-rapport': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/depots-rapport`,
+    corps: { version: c.convention.version },
+  }),
+  'GET /api/conventions/{id}/depots-rapport/{depotId}/fichiers/{nom}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/depots-rapport/${c.depotId}/fichiers/${encodeURIComponent(c.fichierDepot)}`,
+  }),
 };
 
 /** Routes qui ne portent sur aucun territoire (la session du compte lui-même). */
-const SANS_TERRITOIRE = new Set(['DELETE /api/session']);
+const SANS_TERRITOIRE = new Set(['DELETE /api/session', 'POST /api/oidc/deconnexion']);
+/**
+ * Administration des identités ProConnect : réservée au rôle `national` (INT-SECURITE-1) ; tout autre rôle reçoit
+ * 403. Le rôle `national` y est testé dans oidc.integration.test.ts.
+ */
+const ADMINISTRATION = new Set([
+  'GET /api/identites',
+  'POST /api/identites',
+  'PUT /api/identites/{id}',
+  'DELETE /api/identites/{id}',
+]);
 /** Listes : réponse 200, mais seulement des éléments du territoire. */
 const LISTES = new Set(['GET /api/conventions', 'GET /api/collectivites']);
 
@@ -205,6 +283,16 @@ describe('chaque route × chaque rôle', () => {
 
     for (const route of routes) {
       if (SANS_TERRITOIRE.has(route)) continue;
+      if (ADMINISTRATION.has(route)) {
+        if (compte.identifiant === 'national') continue;
+        const [m = 'GET'] = route.split(' ');
+        const ex = EXEMPLES[route]?.(cibles[0]?.cible as Cible);
+        const r = await client.requete(m, ex?.chemin ?? '', ex?.corps);
+        expect(r.statut, `${compte.identifiant} ${route}`).toBe(403);
+        essais++;
+        continue;
+      }
+      if (SANS_DEPOT && route.includes('{depotId}')) continue;
       const [methode = 'GET'] = route.split(' ');
       const exemple = EXEMPLES[route];
       if (exemple === undefined) throw new Error(`exemple manquant : ${route}`);
