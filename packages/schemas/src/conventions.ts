@@ -1,22 +1,29 @@
 import { z } from 'zod';
 import { CODES_CADRE } from '@jalon/referentiels';
-import { NATURES_DEPENSE } from '@jalon/domaine';
+import { ETATS_CONVENTION, NATURES_DEPENSE, type EtatConvention } from '@jalon/domaine';
 import { collectiviteSchema } from './collectivites.ts';
 import { centimesSchema, versionSchema } from './commun.ts';
 
 /**
- * Statuts d'une convention (INT-PLATEFORME-2) : `brouillon` et `en_negociation` se modifient ; le valideur
- * de la collectivité « dépose » (→ `deposee`, figée) ; la DDETS valide ensuite (`validee`).
+ * Statut d'une convention = état de son cycle de vie (issue 6 § 1 ; `ETATS_CONVENTION` de `@jalon/domaine`,
+ * migration 0003 qui remplace les statuts provisoires de INT-PLATEFORME-2). Les transitions ont leur route
+ * (`/api/conventions/{id}/transitions`) ; le contenu ne se modifie qu'au brouillon et en négociation.
  */
-export const STATUTS_CONVENTION = ['brouillon', 'en_negociation', 'deposee', 'validee'] as const;
-export type StatutConvention = (typeof STATUTS_CONVENTION)[number];
+export const STATUTS_CONVENTION = ETATS_CONVENTION;
+export type StatutConvention = EtatConvention;
 export const STATUTS_MODIFIABLES: readonly StatutConvention[] = ['brouillon', 'en_negociation'];
 
+/** Libellés communs (ceux du cadre — « bilan final » pour France Travail — sont dans `CYCLES_DE_VIE`). */
 export const LIBELLES_STATUTS: Readonly<Record<StatutConvention, string>> = {
   brouillon: 'Brouillon',
   en_negociation: 'En négociation',
-  deposee: 'Déposée',
-  validee: 'Validée',
+  validee_conjointement: 'Validée conjointement',
+  deliberee: 'Délibérée',
+  signee: 'Signée',
+  en_execution: 'En exécution',
+  rapport_depose: 'Rapport déposé',
+  analysee: 'Analysée',
+  cloturee: 'Clôturée',
 };
 
 /** Colonnes du prévisionnel, annexe 9 de 001 (A à E, dont valorisation) — spec convention-v1 § 1. En centimes. */

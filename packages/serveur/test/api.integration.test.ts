@@ -12,6 +12,7 @@ import type {
   FranceTravail,
   MatriceIndicateurs,
   Session,
+  VueCycleApi,
 } from '@jalon/schemas';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
@@ -175,7 +176,9 @@ describe('lecture par territoire', () => {
       corps<{ conventions: ConventionResume[] }>(await client.get(`/api/conventions?${q}`)).conventions;
     expect(await lister('exercice=2021')).toHaveLength(3);
     expect(await lister('cadre=calpae-2020')).toHaveLength(9);
-    expect(await lister('statut=en_negociation')).toHaveLength(3);
+    // Démonstration (demo/cycle.ts) : 2023 en négociation partout, 2024 en négociation à Tours et Lille.
+    expect(await lister('statut=en_negociation')).toHaveLength(5);
+    expect(await lister('statut=cloturee')).toHaveLength(10);
     expect((await client.get('/api/conventions?cadre=calpae-1999')).statut).toBe(422);
   });
 
@@ -367,7 +370,7 @@ describe('modifications, versions et audit', () => {
 
     const valideur = await connecte('valideur.37');
     const c37 = await conventionDe(valideur, '37', 2022);
-    // 2022 est validée : plus modifiable.
+    // 2022 est clôturée : plus modifiable.
     expect(
       (await valideur.requete('POST', `/api/conventions/${c37.id}/depot`, { version: c37.version })).statut,
     ).toBe(403);
@@ -379,19 +382,24 @@ describe('modifications, versions et audit', () => {
       version: c44.version,
     });
     expect(depot.statut).toBe(200);
+    // Le dépôt = validation de toutes les fiches par la collectivité (INT-PILOTAGE-CYCLE-2) : toujours en négociation.
     const deposee = corps<ConventionDetail>(depot);
-    expect(deposee.convention.statut).toBe('deposee');
-    expect(deposee.droits.modifier).toBe(false);
-    const agent44 = await connecte('agent.44');
-    const apres = await agent44.requete('PATCH', `/api/conventions/${c44.id}`, {
-      version: deposee.convention.version,
-      enveloppe_etat: 1,
-    });
-    expect(apres.statut).toBe(403);
+    expect(deposee.convention.statut).toBe('en_negociation');
+    const cycle = corps<VueCycleApi>(await ddets.get(`/api/conventions/${c44.id}/transitions`));
+    expect(cycle.fiches.length).toBe(deposee.fiches_actions.length);
+    expect(cycle.fiches.every((f) => f.collectivite !== null && f.etat === null)).toBe(true);
     const validation = await ddets.requete('POST', `/api/conventions/${c44.id}/validation`, {
       version: deposee.convention.version,
     });
-    expect(corps<ConventionDetail>(validation).convention.statut).toBe('validee');
+    const validee = corps<ConventionDetail>(validation);
+    expect(validee.convention.statut).toBe('validee_conjointement');
+    expect(validee.droits.modifier).toBe(false);
+    const agent44 = await connecte('agent.44');
+    const apres = await agent44.requete('PATCH', `/api/conventions/${c44.id}`, {
+      version: validee.convention.version,
+      enveloppe_etat: 1,
+    });
+    expect(apres.statut).toBe(403);
   });
 });
 

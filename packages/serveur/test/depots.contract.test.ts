@@ -123,7 +123,7 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       ...nouvelle,
       cadre: 'calpae-2022',
       exercice: 2022,
-      statut: 'validee',
+      statut: 'cloturee',
     });
 
     const convention = await p.depots.conventions.trouver(id);
@@ -144,7 +144,7 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       ['44', 2023],
     ]);
     expect(await p.depots.conventions.lister({ type: 'tout' }, { exercice: 2023 })).toHaveLength(2);
-    expect(await p.depots.conventions.lister({ type: 'tout' }, { statut: 'validee' })).toHaveLength(1);
+    expect(await p.depots.conventions.lister({ type: 'tout' }, { statut: 'cloturee' })).toHaveLength(1);
     expect(await p.depots.conventions.lister({ type: 'tout' }, { cadre: 'calpae-2022' })).toHaveLength(1);
     expect(
       await p.depots.conventions.lister({ type: 'tout' }, { collectivite: 'departement:37' }),

@@ -6,7 +6,8 @@ import type { CompteEnregistre, Perimetre } from '../depots/ports.ts';
  * par chaque cas d'usage côté serveur : l'interface n'en reçoit qu'une copie (`droits`) pour l'affichage.
  * - `departement_agent`, `departement_valideur` : leur collectivité ; lisent, modifient brouillon et
  *   négociation ; seul le valideur dépose.
- * - `ddets` : les collectivités de son département ; lit, valide une convention déposée.
+ * - `ddets` : les collectivités de son département ; lit, valide une convention en négociation.
+ * Les transitions du cycle de vie (issue 6) sont jugées par `@jalon/domaine` (`CYCLES_DE_VIE`), voir cas/cycle.ts.
  * - `commissaire` : les collectivités de sa région ; lit.
  * - `national` : tout ; lit.
  */
@@ -54,7 +55,8 @@ export function droitsSur(
     lire,
     modifier,
     deposer: modifier && compte.role === 'departement_valideur',
-    valider: lire && compte.role === 'ddets' && statut === 'deposee',
+    // « Valider » = valider les fiches pour l'État et constater la validation conjointe (INT-PILOTAGE-CYCLE-2).
+    valider: lire && compte.role === 'ddets' && statut === 'en_negociation',
   };
 }
 

@@ -10,6 +10,7 @@ import { ecrireCache, lireCache } from './cache-analyse.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { analyseFinanciere } from './finances.ts';
+import { appliquerTransitions } from './cycle.ts';
 import { conventionLisible, modifierConvention, type Acteur } from './mutation.ts';
 
 export async function listerConventions(
@@ -91,7 +92,8 @@ export async function modifierChampsConvention(
 
 /**
  * « Déposer » (issue « Plateforme » § 4) : refusé tant qu'un contrôle bloquant subsiste (HTTP 422, avec les
- * contrôles). Le contrôle est refait dans la transaction, sur l'état verrouillé.
+ * contrôles). Depuis le cycle de vie (issue 6, INT-PILOTAGE-CYCLE-2), c'est la validation de toutes les fiches
+ * par la collectivité (`valider_fiches`), précédée de l'ouverture de la négociation pour un brouillon.
  */
 export async function deposerConvention(
   persistance: Persistance,
@@ -99,49 +101,42 @@ export async function deposerConvention(
   id: number,
   version: number,
 ) {
-  return modifierConvention(persistance, acteur, id, version, {
-    action: 'deposer',
-    entite: 'convention',
-    droit: 'deposer',
-    travail: async (depots, convention) => {
-      const fiches = await depots.fiches.lister(id);
-      const { controles } = analyseFinanciere(versDocument(convention, fiches));
-      const bloquants = controles.filter((c) => c.gravite === 'bloquant');
-      if (bloquants.length > 0) {
-        throw invalide(`Dépôt refusé : ${bloquants.length} contrôle(s) bloquant(s) à corriger d’abord.`, {
-          controles: bloquants,
-        });
-      }
-      await depots.conventions.modifier(id, { statut: 'deposee' });
-      return {
-        entiteId: String(id),
-        avant: { statut: convention.statut },
-        apres: { statut: 'deposee' },
-        resultat: undefined,
-      };
-    },
-  });
+  const convention = await conventionLisible(persistance.depots, acteur, id);
+  if (!droitsSur(acteur.compte, convention.collectivite, convention.statut).deposer) {
+    throw interdit('déposer cette convention (valideur de la collectivité)');
+  }
+  const fiches = await persistance.depots.fiches.lister(id);
+  const { controles } = analyseFinanciere(versDocument(convention, fiches));
+  const bloquants = controles.filter((c) => c.gravite === 'bloquant');
+  if (bloquants.length > 0) {
+    throw invalide(`Dépôt refusé : ${bloquants.length} contrôle(s) bloquant(s) à corriger d’abord.`, {
+      controles: bloquants,
+    });
+  }
+  // La version envoyée est revérifiée dans la transaction du cycle : une fiche changée entre-temps → 409.
+  const demandes = [
+    ...(convention.statut === 'brouillon' ? [{ code: 'ouvrir_negociation' as const }] : []),
+    { code: 'valider_fiches' as const },
+  ];
+  await appliquerTransitions(persistance, acteur, id, version, demandes, new Date());
 }
 
-/** La DDETS valide une convention déposée (INT-PLATEFORME-2). */
+/**
+ * La DDETS « valide » une convention déposée (INT-PLATEFORME-2) : validation de toutes les fiches par l'État
+ * puis constat de la validation conjointe (issue 6, INT-PILOTAGE-CYCLE-2).
+ */
 export async function validerConventionDeposee(
   persistance: Persistance,
   acteur: Acteur,
   id: number,
   version: number,
 ) {
-  return modifierConvention(persistance, acteur, id, version, {
-    action: 'valider',
-    entite: 'convention',
-    droit: 'valider',
-    travail: async (depots, convention) => {
-      await depots.conventions.modifier(id, { statut: 'validee' });
-      return {
-        entiteId: String(id),
-        avant: { statut: convention.statut },
-        apres: { statut: 'validee' },
-        resultat: undefined,
-      };
-    },
-  });
+  await appliquerTransitions(
+    persistance,
+    acteur,
+    id,
+    version,
+    [{ code: 'valider_fiches' }, { code: 'valider_conjointement' }],
+    new Date(),
+  );
 }

@@ -20,21 +20,21 @@ export const DEPARTEMENTS_DEMO: readonly DepartementDemo[] = [
   { code: '59', region: '32', enveloppe: 8_200_000 },
 ];
 
+/** L'état de chaque convention dans le cycle de vie est choisi par `etatDemo` (cycle.ts). */
 export interface ExerciceDemo {
   readonly exercice: number;
   readonly cadre: CodeCadre;
-  readonly statut: 'brouillon' | 'en_negociation' | 'deposee' | 'validee';
   /** Exercice clos : l'exécution est saisie. */
   readonly clos: boolean;
 }
 
 export const EXERCICES_DEMO: readonly ExerciceDemo[] = [
-  { exercice: 2019, cadre: 'calpae-2020', statut: 'validee', clos: true },
-  { exercice: 2020, cadre: 'calpae-2020', statut: 'validee', clos: true },
-  { exercice: 2021, cadre: 'calpae-2020', statut: 'validee', clos: true },
-  { exercice: 2022, cadre: 'calpae-2022', statut: 'validee', clos: true },
-  { exercice: 2023, cadre: 'calpae-2023', statut: 'en_negociation', clos: false },
-  { exercice: 2024, cadre: 'france-travail-2024', statut: 'brouillon', clos: false },
+  { exercice: 2019, cadre: 'calpae-2020', clos: true },
+  { exercice: 2020, cadre: 'calpae-2020', clos: true },
+  { exercice: 2021, cadre: 'calpae-2020', clos: true },
+  { exercice: 2022, cadre: 'calpae-2022', clos: true },
+  { exercice: 2023, cadre: 'calpae-2023', clos: false },
+  { exercice: 2024, cadre: 'france-travail-2024', clos: false },
 ];
 
 export interface ActionDemo {

@@ -4,6 +4,7 @@ import { hacherMotDePasse } from '../cas/session.ts';
 import { INDICATEURS_PAR_CADRE, ANNEE_T0 } from '../cas/referentiel-indicateurs.ts';
 import type { ChampsFiche, Depots, NouvelleValeur, Persistance } from '../depots/ports.ts';
 import { COMPTES_DEMO, MOT_DE_PASSE_DEMO, versNouveauCompte } from './comptes.ts';
+import { semerCycleDemo } from './cycle.ts';
 import {
   ACTIONS_CALPAE,
   ACTIONS_FRANCE_TRAVAIL,
@@ -223,7 +224,7 @@ export async function semerDemonstration(persistance: Persistance): Promise<bool
           regime: 'civil',
           dureeMois: 12,
           enveloppeEtat: eur(enveloppe),
-          statut: ex.statut,
+          statut: 'brouillon',
         });
         const cadre = CADRES[ex.cadre];
         const actions = (cadre.famille === 'france_travail' ? ACTIONS_FRANCE_TRAVAIL : ACTIONS_CALPAE).filter(
@@ -243,6 +244,8 @@ export async function semerDemonstration(persistance: Persistance): Promise<bool
         }
         await depots.indicateurs.ecrire(id, valeursIndicateurs(dep, ex, hasard));
         if (ex.cadre === 'france-travail-2024') await semerFranceTravail(depots, id, dep);
+        const creee = await depots.conventions.trouver(id);
+        if (creee !== undefined) await semerCycleDemo(depots, creee);
         await depots.audit.ecrire({
           conventionId: id,
           utilisateurId: null,
@@ -252,7 +255,7 @@ export async function semerDemonstration(persistance: Persistance): Promise<bool
           entite: 'convention',
           entiteId: String(id),
           avant: null,
-          apres: { statut: ex.statut, remarque: AVERTISSEMENT_FICTIF },
+          apres: { statut: 'brouillon', remarque: AVERTISSEMENT_FICTIF },
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BaseJalon } from '../../base/tables.ts';
 import type { Depots, Persistance } from '../ports.ts';
-import { CacheSessions, sessionsAvecCache, utilisateursAvecCache } from '../cache-sessions.ts';
+import { CacheLectures, depotsAvecCache } from '../cache-lectures.ts';
 import { DepotAuditKysely } from './audit.ts';
 import { DepotCollectivitesKysely } from './collectivites.ts';
 import { DepotConventionsKysely } from './conventions.ts';
@@ -39,20 +39,20 @@ export function depotsKysely(db: Kysely<BaseJalon>): Depots {
 }
 
 /** Persistance Kysely : une transaction SQL par modification (le dépôt d'audit écrit dans la même). */
-export function persistanceKysely(db: Kysely<BaseJalon>, cache = new CacheSessions()): Persistance {
-  const avecCache = (depots: Depots, surEcriture?: () => void): Depots => ({
-    ...depots,
-    sessions: sessionsAvecCache(depots.sessions, cache, surEcriture),
-    utilisateurs: utilisateursAvecCache(depots.utilisateurs, cache, surEcriture),
-  });
+export function persistanceKysely(db: Kysely<BaseJalon>, cache = new CacheLectures()): Persistance {
   return {
-    depots: avecCache(depotsKysely(db)),
+    depots: depotsAvecCache(depotsKysely(db), cache),
     transaction: async (travail) => {
       let sale = false;
       try {
-        return await db
-          .transaction()
-          .execute((trx) => travail(avecCache(depotsKysely(trx), () => (sale = true))));
+        return await db.transaction().execute((trx) =>
+          travail(
+            depotsAvecCache(depotsKysely(trx), cache, {
+              enTransaction: true,
+              surEcriture: () => (sale = true),
+            }),
+          ),
+        );
       } finally {
         // Après validation (ou annulation) : une lecture concurrente a pu remettre l'état d'avant en cache.
         if (sale) cache.vider();
