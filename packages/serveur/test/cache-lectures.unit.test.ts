@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CacheSessions, sessionsAvecCache, utilisateursAvecCache } from '../src/depots/cache-sessions.ts';
+import { CacheLectures, depotsAvecCache } from '../src/depots/cache-lectures.ts';
 import type {
   CompteEnregistre,
   DepotSessions,
@@ -8,7 +8,7 @@ import type {
 } from '../src/depots/ports.ts';
 
 /**
- * Le cache des sessions (INT-PLATEFORME-12) devant un dépôt en mémoire qui compte ses lectures : on vérifie
+ * Le cache des lectures (INT-PLATEFORME-12), ici sur les sessions et les comptes, devant un dépôt en mémoire qui compte ses lectures : on vérifie
  * qu'il évite les lectures répétées, et surtout qu'il ne sert jamais une session supprimée ni un compte modifié.
  */
 const compte: CompteEnregistre = {
@@ -63,12 +63,12 @@ const session: SessionEnregistree = {
   expireLe: '2999-01-01T00:00:00Z',
 };
 
-describe('cache des sessions', () => {
+describe('cache des lectures (sessions, comptes)', () => {
   it('une seconde lecture dans le délai ne relit pas la base ; après le délai, si', async () => {
     let t = 0;
-    const cache = new CacheSessions(2000, 100, () => t);
+    const cache = new CacheLectures(2000, 100, () => t);
     const memoire = depotEnMemoire();
-    const depot = sessionsAvecCache(memoire.depot, cache);
+    const depot = depotsAvecCache({ sessions: memoire.depot }, cache).sessions;
     await memoire.depot.creer(session);
     expect((await depot.trouverAvecCompte('e1'))?.compte.identifiant).toBe('agent-37');
     expect((await depot.trouverAvecCompte('e1'))?.session.empreinte).toBe('e1');
@@ -79,18 +79,18 @@ describe('cache des sessions', () => {
   });
 
   it('une session absente n’est pas mise en cache (une connexion juste après est vue)', async () => {
-    const cache = new CacheSessions();
+    const cache = new CacheLectures();
     const memoire = depotEnMemoire();
-    const depot = sessionsAvecCache(memoire.depot, cache);
+    const depot = depotsAvecCache({ sessions: memoire.depot }, cache).sessions;
     expect(await depot.trouverAvecCompte('e1')).toBeUndefined();
     await memoire.depot.creer(session);
     expect(await depot.trouverAvecCompte('e1')).toBeDefined();
   });
 
   it('supprimer une session (déconnexion) la retire aussitôt du cache', async () => {
-    const cache = new CacheSessions();
+    const cache = new CacheLectures();
     const memoire = depotEnMemoire();
-    const depot = sessionsAvecCache(memoire.depot, cache);
+    const depot = depotsAvecCache({ sessions: memoire.depot }, cache).sessions;
     await depot.creer(session);
     expect(await depot.trouverAvecCompte('e1')).toBeDefined();
     await depot.supprimer('e1');
@@ -98,9 +98,9 @@ describe('cache des sessions', () => {
   });
 
   it('une lecture commencée avant une suppression ne remet pas la session en cache', async () => {
-    const cache = new CacheSessions();
+    const cache = new CacheLectures();
     const memoire = depotEnMemoire();
-    const depot = sessionsAvecCache(memoire.depot, cache);
+    const depot = depotsAvecCache({ sessions: memoire.depot }, cache).sessions;
     await depot.creer(session);
     const liberer = memoire.bloquer();
     const lectureLente = depot.trouverAvecCompte('e1'); // a lu la ligne, attend
@@ -111,16 +111,16 @@ describe('cache des sessions', () => {
   });
 
   it('toute écriture sur les comptes (rôle, désactivation…) vide le cache des sessions', async () => {
-    const cache = new CacheSessions();
+    const cache = new CacheLectures();
     const memoire = depotEnMemoire();
-    const sessions = sessionsAvecCache(memoire.depot, cache);
+    const sessions = depotsAvecCache({ sessions: memoire.depot }, cache).sessions;
     const utilisateurs: Pick<DepotUtilisateurs, 'creer' | 'parIdentifiant' | 'parId' | 'compter'> = {
       creer: async () => 2,
       parIdentifiant: async () => undefined,
       parId: async () => undefined,
       compter: async () => 1,
     };
-    const enveloppe = utilisateursAvecCache(utilisateurs, cache);
+    const enveloppe = depotsAvecCache({ utilisateurs }, cache).utilisateurs;
     await sessions.creer(session);
     await sessions.trouverAvecCompte('e1');
     await enveloppe.compter();
@@ -132,10 +132,12 @@ describe('cache des sessions', () => {
   });
 
   it('le rappel d’écriture est appelé (la persistance revide le cache après la transaction)', async () => {
-    const cache = new CacheSessions();
+    const cache = new CacheLectures();
     const memoire = depotEnMemoire();
     let ecritures = 0;
-    const depot = sessionsAvecCache(memoire.depot, cache, () => ecritures++);
+    const depot = depotsAvecCache({ sessions: memoire.depot }, cache, {
+      surEcriture: () => ecritures++,
+    }).sessions;
     await depot.trouverAvecCompte('e1');
     expect(ecritures).toBe(0);
     await depot.supprimer('e1');
