@@ -6,7 +6,7 @@ import { FABRIQUES } from './aide/bases.ts';
 import { COLLECTIVITES_TEST } from './aide/donnees.ts';
 
 /**
- * Le cache des lectures (INT-PLATEFORME-12) devant les vrais dépôts, sur PGlite et PostgreSQL : une écriture
+ * Le cache des lectures (INT-PLATEFORME-8) devant les vrais dépôts, sur PGlite et PostgreSQL : une écriture
  * faite par ce processus, dans ou hors transaction, est vue à la lecture suivante ; une lecture dans une
  * transaction voit ses propres écritures.
  */

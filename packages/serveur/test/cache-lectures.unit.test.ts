@@ -8,7 +8,7 @@ import type {
 } from '../src/depots/ports.ts';
 
 /**
- * Le cache des lectures (INT-PLATEFORME-12), ici sur les sessions et les comptes, devant un dépôt en mémoire qui compte ses lectures : on vérifie
+ * Le cache des lectures (INT-PLATEFORME-8), ici sur les sessions et les comptes, devant un dépôt en mémoire qui compte ses lectures : on vérifie
  * qu'il évite les lectures répétées, et surtout qu'il ne sert jamais une session supprimée ni un compte modifié.
  */
 const compte: CompteEnregistre = {

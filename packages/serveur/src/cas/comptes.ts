@@ -6,7 +6,7 @@ import { hacherMotDePasse } from './session.ts';
 
 /**
  * Administration des comptes locaux (issue « Plateforme » § 5) : création, liste, (dés)activation, hors de
- * l'API HTTP — c'est l'exploitant qui les fait, par `jalon comptes` (INT-PLATEFORME-13). Chaque écriture est
+ * l'API HTTP — c'est l'exploitant qui les fait, par `jalon comptes` (INT-PLATEFORME-9). Chaque écriture est
  * auditée dans la même transaction ; le condensat du mot de passe n'est jamais écrit dans l'audit.
  */
 

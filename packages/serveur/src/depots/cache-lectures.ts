@@ -1,7 +1,7 @@
 /**
  * Cache mémoire, de très courte durée, des deux lectures faites à CHAQUE requête sur une convention : la session
  * avec son compte (`sessions.trouverAvecCompte`) et la convention elle-même (`conventions.trouver`, droits et
- * version) — INT-PLATEFORME-12. Sur PGlite, une requête SQL coûte 0,7 à 2 ms selon la charge : c'était l'essentiel
+ * version) — INT-PLATEFORME-8. Sur PGlite, une requête SQL coûte 0,7 à 2 ms selon la charge : c'était l'essentiel
  * du temps d'un `GET /api/conventions/{id}` servi depuis le cache de contenu (`cas/cache-analyse.ts`).
  *
  * Sûreté, par construction plutôt que par liste :
