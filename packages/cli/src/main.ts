@@ -4,6 +4,10 @@ type Commande = (args: string[], io: Io) => Promise<number>;
 
 /** Chaque commande est chargée à la demande : `jalon finances` ne charge ni exceljs ni le lecteur de flux. */
 const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: string }> = {
+  comptes: {
+    charger: async () => (await import('./commandes/comptes.ts')).commandeComptes,
+    resume: 'comptes locaux : créer, lister, activer, désactiver (audités)',
+  },
   documents: {
     charger: async () => (await import('./commandes/documents.ts')).commandeDocuments,
     resume:
@@ -24,6 +28,14 @@ const COMMANDES: Record<string, { charger: () => Promise<Commande>; resume: stri
   offre: {
     charger: async () => (await import('./commandes/offre.ts')).commandeOffre,
     resume: 'offre d’insertion au schéma data·inclusion (valider, convertir, manques)',
+  },
+  restaurer: {
+    charger: async () => (await import('./commandes/restaurer.ts')).commandeRestaurer,
+    resume: 'restauration d’une sauvegarde de la base (tout ou rien)',
+  },
+  sauvegarder: {
+    charger: async () => (await import('./commandes/sauvegarder.ts')).commandeSauvegarder,
+    resume: 'sauvegarde de la base PGlite ou PostgreSQL (jalon.sauvegarde/1)',
   },
   pseudonymiser: {
     charger: async () => (await import('./commandes/pseudonymiser.ts')).commandePseudonymiser,
