@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeDisponible } from '@jalon/documents';
 import type {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   t = await applicationDemo();
   national = new Client(t.app);
   await national.connecter('national');
+  await semerDonnees();
   if (SANS_DEPOT) return;
   // Un rapport déposé (dépôt figé, issue 5) sur chaque convention 2023 et 2024 ciblée, par son valideur.
   for (const code of ['37', '44', '59']) {
@@ -52,6 +54,57 @@ interface Cible {
   /** Un dépôt figé du rapport et l'un de ses fichiers (déposés dans `beforeAll`, issue 5). */
   readonly depotId: number;
   readonly fichierDepot: string;
+  /** Un profil de correspondance de la collectivité et un import de données (semés par `semerDonnees`). */
+  readonly profilId: number;
+  readonly importId: number;
+}
+
+/** Données réelles (docs/donnees-reelles.md § 4) : un profil par collectivité et un import par convention ciblée. */
+const PROFIL_TEST = {
+  format: 'jalon.profil/1',
+  nom: 'Export test',
+  cible: 'evenements',
+  identifiant: { colonne: 'id', pseudonymiser: false },
+  regles: [{ nom: 'rdv', champs: { type: { valeur: 'rdv' }, date: { colonne: 'date' } } }],
+};
+async function semerDonnees(): Promise<void> {
+  const d = t.persistance.depots.donnees;
+  for (const code of ['37', '44', '59']) {
+    await d.creerProfil({
+      collectiviteId: `departement:${code}`,
+      nom: 'Export test',
+      profil: PROFIL_TEST,
+      modifiePar: 'test',
+    });
+    for (const exercice of [2023, 2024]) {
+      const { convention } = await cible(code, exercice);
+      await d.enregistrerImport(
+        {
+          convention_id: convention.id,
+          annee: 2022,
+          qui: 'test',
+          forme: 'echange',
+          profil: null,
+          fichiers: [],
+          empreinte: 'sha256:0',
+          moteur_version: 'test',
+          lignes: { situations: 0, evenements: 0 },
+          anomalies: [],
+          avertissements: [],
+          indicateurs: {},
+          ignores: [],
+        },
+        [
+          {
+            indicateur: 'orientes_1_mois',
+            lignes: 0,
+            retenues: 0,
+            csvGz: gzipSync('id_personne;indicateur\r\n'),
+          },
+        ],
+      );
+    }
+  }
 }
 
 async function cible(code: string, exercice: number): Promise<Cible> {
@@ -67,7 +120,11 @@ async function cible(code: string, exercice: number): Promise<Cible> {
   const documents = corps<DocumentsConvention>(
     await national.get(`/api/conventions/${convention.id}/documents`),
   );
+  const profils = await t.persistance.depots.donnees.listerProfils(detail.convention.collectivite.id);
+  const imports = await t.persistance.depots.donnees.listerImports(convention.id);
   return {
+    profilId: profils[0]?.id ?? -1,
+    importId: imports[0]?.id ?? -1,
     convention: detail.convention,
     ficheId: detail.fiches_actions[0]?.id ?? -1,
     indicateur: matrice.indicateurs[0]?.code ?? '',
@@ -79,6 +136,36 @@ async function cible(code: string, exercice: number): Promise<Cible> {
 /** Une requête VALIDE par route (méthode + chemin OpenAPI) contre une cible. */
 type Exemple = (c: Cible) => { chemin: string; corps?: unknown };
 const EXEMPLES: Record<string, Exemple> = {
+  // Données réelles. Les deux routes multipart contrôlent rôle et territoire AVANT de lire le corps : le corps JSON
+  // envoyé ici n'est jamais lu (refus 403/404 attendu, pas 422).
+  'GET /api/collectivites/{collectivite}/profils': (c) => ({
+    chemin: `/api/collectivites/${c.convention.collectivite.id}/profils`,
+  }),
+  'POST /api/collectivites/{collectivite}/profils': (c) => ({
+    chemin: `/api/collectivites/${c.convention.collectivite.id}/profils`,
+    corps: { nom: 'intrusion', profil: PROFIL_TEST },
+  }),
+  'PUT /api/collectivites/{collectivite}/profils/{profilId}': (c) => ({
+    chemin: `/api/collectivites/${c.convention.collectivite.id}/profils/${c.profilId}`,
+    corps: { nom: 'intrusion', profil: PROFIL_TEST, version: 1 },
+  }),
+  'DELETE /api/collectivites/{collectivite}/profils/{profilId}': (c) => ({
+    chemin: `/api/collectivites/${c.convention.collectivite.id}/profils/${c.profilId}?version=1`,
+  }),
+  'POST /api/collectivites/{collectivite}/profils/apercu': (c) => ({
+    chemin: `/api/collectivites/${c.convention.collectivite.id}/profils/apercu`,
+    corps: { profil: String(c.profilId) },
+  }),
+  'POST /api/conventions/{id}/donnees': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/donnees`,
+    corps: { version: c.convention.version, annee: 2022 },
+  }),
+  'GET /api/conventions/{id}/donnees/imports': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/donnees/imports`,
+  }),
+  'GET /api/conventions/{id}/donnees/imports/{importId}/explications/{indicateur}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/donnees/imports/${c.importId}/explications/orientes_1_mois`,
+  }),
   'GET /api/collectivites': () => ({ chemin: '/api/collectivites' }),
   'GET /api/conventions': () => ({ chemin: '/api/conventions' }),
   'DELETE /api/session': () => ({ chemin: '/api/session' }),
@@ -105,6 +192,23 @@ const EXEMPLES: Record<string, Exemple> = {
   'POST /api/conventions/{id}/validation': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/validation`,
     corps: { version: c.convention.version },
+  }),
+  // Cycle de vie (issue 6) : « délibérer » n'est permis qu'au valideur de la collectivité (001 · annexe 4 § 2).
+  'GET /api/conventions/{id}/transitions': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/transitions`,
+  }),
+  'POST /api/conventions/{id}/transitions': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/transitions`,
+    corps: { version: c.convention.version, code: 'deliberer', date: '2024-01-15' },
+  }),
+  // Note d'analyse (issue 6 § 4) : écrite par le commissaire de la région quand le rapport est déposé.
+  'GET /api/conventions/{id}/note-analyse': (c) => ({ chemin: `/api/conventions/${c.convention.id}/note-analyse` }),
+  'GET /api/conventions/{id}/note-analyse.docx': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/note-analyse.docx`,
+  }),
+  'PUT /api/conventions/{id}/note-analyse': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/note-analyse`,
+    corps: { version: c.convention.version, justification: 'intrusion' },
   }),
   'GET /api/conventions/{id}/historique': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/historique`,
