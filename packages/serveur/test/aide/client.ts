@@ -16,12 +16,18 @@ export class Client {
   ): Promise<{ statut: number; corps: unknown; entetes: Headers }> {
     const entetes: Record<string, string> = { ...options.entetes };
     if (this.cookie) entetes.cookie = this.cookie;
-    if (corps !== undefined) entetes['content-type'] = 'application/json';
+    // Un FormData (téléversement multipart) part tel quel : fetch pose lui-même son content-type.
+    const formulaire = corps instanceof FormData;
+    if (corps !== undefined && !formulaire) entetes['content-type'] = 'application/json';
     if (options.csrf !== false && this.csrf && methode !== 'GET') entetes[EN_TETE_CSRF] = this.csrf;
     const reponse = await this.app.request(chemin, {
       method: methode,
       headers: entetes,
-      ...(corps !== undefined ? { body: typeof corps === 'string' ? corps : JSON.stringify(corps) } : {}),
+      ...(corps instanceof FormData
+        ? { body: corps }
+        : corps !== undefined
+          ? { body: typeof corps === 'string' ? corps : JSON.stringify(corps) }
+          : {}),
     });
     const cookie = reponse.headers.get('set-cookie');
     if (cookie) this.cookie = cookie.split(';')[0];

@@ -18,6 +18,8 @@ let jetonCsrf: string | null = null;
 export const definirJetonCsrf = (jeton: string | null): void => {
   jetonCsrf = jeton;
 };
+/** Le jeton courant, pour un envoi que `appeler` ne fait pas (téléversement multipart). */
+export const lireJetonCsrf = (): string | null => jetonCsrf;
 
 type Methode = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -16,12 +16,14 @@ import { OngletTableau } from './convention/OngletTableau.tsx';
 import { OngletIndicateurs } from './convention/OngletIndicateurs.tsx';
 import { OngletHistorique } from './convention/OngletHistorique.tsx';
 import { OngletFranceTravail } from './convention/OngletFranceTravail.tsx';
+import { OngletDocuments } from './convention/OngletDocuments.tsx';
 
 const ONGLETS = [
   { tabId: 'fiches', label: 'Fiches actions' },
   { tabId: 'tableau', label: 'Tableau financier' },
   { tabId: 'france-travail', label: 'Volets France Travail' },
   { tabId: 'indicateurs', label: 'Indicateurs' },
+  { tabId: 'documents', label: 'Documents' },
   { tabId: 'historique', label: 'Historique' },
 ] as const;
 type Onglet = (typeof ONGLETS)[number]['tabId'];
@@ -135,6 +137,7 @@ export function PageConvention() {
         {actif === 'fiches' && <OngletFiches detail={donnees} onDetail={detail.remplacer} />}
         {actif === 'tableau' && <OngletTableau detail={donnees} onDetail={detail.remplacer} />}
         {actif === 'france-travail' && <OngletFranceTravail detail={donnees} onModifiee={detail.recharger} />}
+        {actif === 'documents' && <OngletDocuments detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'indicateurs' && <OngletIndicateurs detail={donnees} />}
         {actif === 'historique' && <OngletHistorique conventionId={identifiant} />}
       </Tabs>

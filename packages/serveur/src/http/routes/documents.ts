@@ -94,7 +94,7 @@ export function routesDocuments(app: AppJalon, deps: Dependances) {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/conventions/{id}/tableau-financier/import',
+      path: '/api/conventions/{id}/tableau-financier/xlsx',
       tags: ['documents'],
       summary: `Relire un tableau financier XLSX rempli (001 · annexe 9) : tout ou rien, ${enMio(TAILLE_MAX_TABLEAU)} au plus`,
       middleware: [
