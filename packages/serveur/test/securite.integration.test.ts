@@ -202,7 +202,9 @@ const EXEMPLES: Record<string, Exemple> = {
     corps: { version: c.convention.version, code: 'deliberer', date: '2024-01-15' },
   }),
   // Note d'analyse (issue 6 § 4) : écrite par le commissaire de la région quand le rapport est déposé.
-  'GET /api/conventions/{id}/note-analyse': (c) => ({ chemin: `/api/conventions/${c.convention.id}/note-analyse` }),
+  'GET /api/conventions/{id}/note-analyse': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/note-analyse`,
+  }),
   'GET /api/conventions/{id}/note-analyse.docx': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/note-analyse.docx`,
   }),

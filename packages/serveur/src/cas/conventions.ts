@@ -10,7 +10,7 @@ import { ecrireCache, lireCache } from './cache-analyse.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { analyseFinanciere } from './finances.ts';
-import { appliquerTransitions } from './cycle.ts';
+import { appliquerTransitions, chargerInstantane } from './cycle.ts';
 import { conventionLisible, modifierConvention, type Acteur } from './mutation.ts';
 
 export async function listerConventions(
@@ -131,6 +131,14 @@ export async function validerConventionDeposee(
   id: number,
   version: number,
 ) {
+  // « Déposée » = toutes les fiches validées par la collectivité ; sinon rien à valider pour la DDETS (403).
+  const convention = await conventionLisible(persistance.depots, acteur, id);
+  const { pilotee } = await chargerInstantane(persistance.depots, convention);
+  const deposee =
+    pilotee.fiches.length > 0 && pilotee.fiches.every((f) => f.validations.collectivite !== undefined);
+  if (!droitsSur(acteur.compte, convention.collectivite, convention.statut).valider || !deposee) {
+    throw interdit('valider cette convention (DDETS du département, convention déposée par la collectivité)');
+  }
   await appliquerTransitions(
     persistance,
     acteur,

@@ -197,9 +197,12 @@ export async function lireCycle(
   return versVue(convention, pilotee, acteurPilotage(acteur.compte), maintenant);
 }
 
-/** Un refus du domaine en erreur HTTP : 403 si seuls le rôle ou le territoire manquent, 422 sinon. */
+/**
+ * Un refus du domaine en erreur HTTP : 403 dès que le rôle ou le territoire manque (le droit prime : un compte
+ * sans droit n'apprend rien de plus de l'état), 422 sinon (état, prérequis, date, motif).
+ */
 function refusEnErreur(libelle: string, refus: readonly Refus[]): ErreurMetier {
-  const droits = refus.every((r) => r.motif === 'role' || r.motif === 'territoire');
+  const droits = refus.some((r) => r.motif === 'role' || r.motif === 'territoire');
   const message = `« ${libelle} » refusé : ${refus.map((r) => r.message).join(' ')}`;
   return new ErreurMetier(droits ? 'interdit' : 'invalide', message, { refus: refus.map(versRefus) });
 }
