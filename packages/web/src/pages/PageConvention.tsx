@@ -17,12 +17,15 @@ import { OngletIndicateurs } from './convention/OngletIndicateurs.tsx';
 import { OngletHistorique } from './convention/OngletHistorique.tsx';
 import { OngletFranceTravail } from './convention/OngletFranceTravail.tsx';
 import { OngletDocuments } from './convention/OngletDocuments.tsx';
+import { OngletDonnees } from './convention/OngletDonnees.tsx';
+import { CycleDeVie } from '../pilotage/cycle/CycleDeVie.tsx';
 
 const ONGLETS = [
   { tabId: 'fiches', label: 'Fiches actions' },
   { tabId: 'tableau', label: 'Tableau financier' },
   { tabId: 'france-travail', label: 'Volets France Travail' },
   { tabId: 'indicateurs', label: 'Indicateurs' },
+  { tabId: 'donnees', label: 'Données' },
   { tabId: 'documents', label: 'Documents' },
   { tabId: 'historique', label: 'Historique' },
 ] as const;
@@ -128,6 +131,11 @@ export function PageConvention() {
       />
       <h1>{titre}</h1>
       <Resume detail={donnees} />
+      <CycleDeVie
+        key={donnees.convention.version}
+        conventionId={identifiant}
+        onModifiee={() => void detail.recharger()}
+      />
       <Tabs
         label="Rubriques de la convention"
         selectedTabId={actif}
@@ -139,6 +147,7 @@ export function PageConvention() {
         {actif === 'france-travail' && <OngletFranceTravail detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'documents' && <OngletDocuments detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'indicateurs' && <OngletIndicateurs detail={donnees} />}
+        {actif === 'donnees' && <OngletDonnees detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'historique' && <OngletHistorique conventionId={identifiant} />}
       </Tabs>
     </>
