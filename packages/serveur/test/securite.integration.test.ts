@@ -297,6 +297,42 @@ const EXEMPLES: Record<string, Exemple> = {
   'GET /api/conventions/{id}/depots-rapport/{depotId}/fichiers/{nom}': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/depots-rapport/${c.depotId}/fichiers/${encodeURIComponent(c.fichierDepot)}`,
   }),
+  // Offre d'insertion (issue 8) : par collectivité ; objets inexistants (refus avant toute recherche).
+  'GET /api/offre/{collectivite}': (c) => ({ chemin: `/api/offre/${c.convention.collectivite.id}` }),
+  'GET /api/offre/{collectivite}/manques': (c) => ({
+    chemin: `/api/offre/${c.convention.collectivite.id}/manques`,
+  }),
+  'GET /api/offre/{collectivite}/export': (c) => ({
+    chemin: `/api/offre/${c.convention.collectivite.id}/export?fichier=services.json`,
+  }),
+  'POST /api/offre/{collectivite}/import': (c) => ({
+    chemin: `/api/offre/${c.convention.collectivite.id}/import`,
+    corps: { fichiers: [{ nom: 'services.json', contenu_base64: Buffer.from('[]').toString('base64') }] },
+  }),
+  ...Object.fromEntries(
+    (['structures', 'services'] as const).flatMap((m): [string, Exemple][] => [
+      [
+        `POST /api/offre/{collectivite}/${m}`,
+        (c) => ({ chemin: `/api/offre/${c.convention.collectivite.id}/${m}`, corps: { nom: 'intrusion' } }),
+      ],
+      [
+        `PUT /api/offre/{collectivite}/${m}/{objetId}`,
+        (c) => ({ chemin: `/api/offre/${c.convention.collectivite.id}/${m}/1`, corps: { nom: 'intrusion' } }),
+      ],
+      [
+        `DELETE /api/offre/{collectivite}/${m}/{objetId}`,
+        (c) => ({ chemin: `/api/offre/${c.convention.collectivite.id}/${m}/1` }),
+      ],
+    ]),
+  ),
+  'GET /api/conventions/{id}/offre': (c) => ({ chemin: `/api/conventions/${c.convention.id}/offre` }),
+  'POST /api/conventions/{id}/fiches/{ficheId}/services': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/fiches/${c.ficheId}/services`,
+    corps: { service_id: 1 },
+  }),
+  'DELETE /api/conventions/{id}/fiches/{ficheId}/services/{serviceId}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/fiches/${c.ficheId}/services/1`,
+  }),
 };
 
 /** Routes qui ne portent sur aucun territoire (la session du compte lui-même). */

@@ -12,6 +12,7 @@ import { routesFranceTravail } from './routes/france-travail.ts';
 import { routesIndicateurs } from './routes/indicateurs.ts';
 import { routesOffre } from './routes/offre.ts';
 import { routesNotes } from './routes/notes.ts';
+import { routesTableauxBord } from './routes/tableaux-bord.ts';
 import { routesSession } from './routes/session.ts';
 import { routesSysteme } from './routes/systeme.ts';
 import { securite } from './securite.ts';
@@ -73,6 +74,7 @@ export function creerApplication(deps: Dependances): AppJalon {
   routesOffre(app, deps);
   routesDocuments(app, deps);
   routesNotes(app, deps);
+  routesTableauxBord(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
