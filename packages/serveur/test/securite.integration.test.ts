@@ -212,6 +212,11 @@ const EXEMPLES: Record<string, Exemple> = {
     chemin: `/api/conventions/${c.convention.id}/note-analyse`,
     corps: { version: c.convention.version, justification: 'intrusion' },
   }),
+  // Tableaux de bord (issue 6 § 6) : la région de la cible ; la vue nationale est traitée à part (VUES_NATIONALES).
+  'GET /api/tableaux-bord/regions/{code}': (c) => ({
+    chemin: `/api/tableaux-bord/regions/${c.convention.collectivite.region ?? '00'}?annee=2022`,
+  }),
+  'GET /api/tableaux-bord/national': () => ({ chemin: '/api/tableaux-bord/national?annee=2022' }),
   'GET /api/conventions/{id}/historique': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/historique`,
   }),
@@ -347,6 +352,8 @@ const ADMINISTRATION = new Set([
   'PUT /api/identites/{id}',
   'DELETE /api/identites/{id}',
 ]);
+/** Vues nationales, sans territoire de cible : services de l'État 200, comptes des collectivités 403. */
+const VUES_NATIONALES = new Set(['GET /api/tableaux-bord/national']);
 /** Listes : réponse 200, mais seulement des éléments du territoire. */
 const LISTES = new Set(['GET /api/conventions', 'GET /api/collectivites']);
 
@@ -438,6 +445,11 @@ describe('chaque route × chaque rôle', () => {
       const [methode = 'GET'] = route.split(' ');
       const exemple = EXEMPLES[route];
       if (exemple === undefined) throw new Error(`exemple manquant : ${route}`);
+      if (VUES_NATIONALES.has(route)) {
+        const r = await client.get(exemple(cibles[0]?.cible as Cible).chemin);
+        expect(r.statut, `${compte.identifiant} ${route}`).toBe(compte.redacteur ? 403 : 200);
+        continue;
+      }
       if (LISTES.has(route)) {
         const r = await client.requete(methode, exemple(cibles[0]?.cible as Cible).chemin);
         expect(r.statut).toBe(200);

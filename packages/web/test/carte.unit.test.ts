@@ -77,9 +77,15 @@ describe('classes de la légende', () => {
   it('chaque valeur tombe dans une classe qui la contient ; classes croissantes et contiguës', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0), { nil: null }), {
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.option(
+            fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0),
+            { nil: null },
+          ),
+          {
+            maxLength: 40,
+          },
+        ),
         fc.integer({ min: 1, max: 7 }),
         (valeurs, nombre) => {
           const classes = classerValeurs(valeurs, nombre);
