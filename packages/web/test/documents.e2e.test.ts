@@ -49,7 +49,7 @@ describe.skipIf(manque && !process.env.CI)('onglet Documents dans un vrai naviga
 
   it('télécharger le tableau financier XLSX depuis l’onglet Documents', { timeout: 120_000 }, async () => {
     const base = serveur?.base ?? '';
-    const contexte = await navigateur.newContext({ acceptDownloads: true });
+    const contexte = await navigateur.newContext({ acceptDownloads: true, bypassCSP: true });
     const page = await contexte.newPage();
     const session = (await (await fetch(`${base}/api/session`)).json()) as { mot_de_passe_demo?: string };
     await page.goto(`${base}/connexion`);
