@@ -30,6 +30,30 @@ export function reponseValidation(c: Context, erreur: ZodError, ou: string) {
 const estViolationUnicite = (erreur: unknown): boolean =>
   typeof erreur === 'object' && erreur !== null && (erreur as { code?: unknown }).code === '23505';
 
+/**
+ * Base de données injoignable ou arrêtée pendant la requête (issue 9 § 4) : connexion refusée, coupée ou
+ * fermée (erreurs réseau de `pg`, SQLSTATE de classe 08, arrêt du serveur 57P01 à 57P03, trop de connexions
+ * 53300, PGlite fermée). La transaction n'a pas été validée : rien n'est écrit, on peut réessayer → 503.
+ */
+const CODES_RESEAU = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const MESSAGES_CONNEXION =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|PGlite is closed|Cannot use a pool after calling end/iu;
+
+export function estBaseIndisponible(erreur: unknown, profondeur = 0): boolean {
+  if (typeof erreur !== 'object' || erreur === null || profondeur > 4) return false;
+  const { code, message, cause, errors } = erreur as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string' && (CODES_RESEAU.has(code) || /^(08|57P0[123]$|53300$)/u.test(code)))
+    return true;
+  if (typeof message === 'string' && MESSAGES_CONNEXION.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((e) => estBaseIndisponible(e, profondeur + 1))) return true;
+  return estBaseIndisponible(cause, profondeur + 1);
+}
+
 export function gestionnaireErreurs(deps: Pick<Dependances, 'journal'>) {
   return (erreur: Error, c: Context) => {
     if (erreur instanceof ErreurMetier) {
@@ -52,6 +76,18 @@ export function gestionnaireErreurs(deps: Pick<Dependances, 'journal'>) {
           erreur: 'Conflit : cet élément existe déjà (modification concurrente ?). Rechargez puis réessayez.',
         },
         409,
+      );
+    }
+    if (estBaseIndisponible(erreur)) {
+      deps.journal?.error({ err: erreur, chemin: c.req.path }, 'base de données indisponible');
+      c.header('Retry-After', '5');
+      return c.json(
+        {
+          erreur:
+            'Base de données momentanément indisponible : l’enregistrement n’a pas été confirmé. Réessayez dans quelques ' +
+            'instants (vos saisies sont conservées à l’écran).',
+        },
+        503,
       );
     }
     deps.journal?.error({ err: erreur, chemin: c.req.path }, 'erreur interne');
