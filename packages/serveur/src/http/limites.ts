@@ -62,11 +62,12 @@ async function epuise(l: RateLimiterMemory, cle: string): Promise<number | undef
   return Math.max(1, Math.ceil(etat.msBeforeNext / 1000));
 }
 
-export function tropDeRequetes(c: Context, secondes: number, quoi: string): Response {
+/** 429 : `motif` commence la phrase (« Trop de tentatives… »), le délai d'attente la termine. */
+export function tropDeRequetes(c: Context, secondes: number, motif: string): Response {
   c.header('Retry-After', String(secondes));
   return c.json(
     {
-      erreur: `Trop de ${quoi} en peu de temps : réessayez dans ${secondes} seconde${secondes > 1 ? 's' : ''}.`,
+      erreur: `${motif} en peu de temps : réessayez dans ${secondes} seconde${secondes > 1 ? 's' : ''}.`,
     },
     429,
   );
@@ -86,7 +87,7 @@ export function limiterConnexions(limiteurs: Limiteurs): MiddlewareHandler<EnvJa
     const attenteIp = await consommer(limiteurs.connexionParIp, ip);
     if (attenteIp !== undefined) {
       if (oidc) return c.redirect('/connexion?erreur=trop_de_tentatives', 302);
-      return tropDeRequetes(c, attenteIp, 'tentatives de connexion depuis votre adresse');
+      return tropDeRequetes(c, attenteIp, 'Trop de tentatives de connexion depuis votre adresse');
     }
     if (!motDePasse) return next();
     let identifiant: string | undefined;
@@ -100,7 +101,7 @@ export function limiterConnexions(limiteurs: Limiteurs): MiddlewareHandler<EnvJa
     if (identifiant === undefined) return next();
     const attenteCompte = await epuise(limiteurs.connexionParCompte, identifiant);
     if (attenteCompte !== undefined) {
-      return tropDeRequetes(c, attenteCompte, 'échecs de connexion pour cet identifiant');
+      return tropDeRequetes(c, attenteCompte, 'Trop d’échecs de connexion pour cet identifiant');
     }
     await next();
     if (c.res.status === 401) await consommer(limiteurs.connexionParCompte, identifiant);
@@ -116,18 +117,20 @@ export function limiterImports(limiteurs: Limiteurs): MiddlewareHandler<EnvJalon
       limiteurs.importParIp,
       adresseClient(c, limiteurs.reglages.proxyDeConfiance),
     );
-    if (attenteIp !== undefined) return tropDeRequetes(c, attenteIp, 'imports depuis votre adresse');
+    if (attenteIp !== undefined) return tropDeRequetes(c, attenteIp, 'Trop d’imports depuis votre adresse');
     const session = c.get('session');
     if (session !== undefined) {
       const attente = await consommer(limiteurs.importParCompte, String(session.acteur.compte.id));
-      if (attente !== undefined) return tropDeRequetes(c, attente, 'imports pour votre compte');
+      if (attente !== undefined) return tropDeRequetes(c, attente, 'Trop d’imports pour votre compte');
     }
     return next();
   };
 }
 
-const enMio = (octets: number): string =>
-  `${(octets / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mio`;
+const taille = (octets: number): string =>
+  octets >= 1024 * 1024
+    ? `${(octets / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mio`
+    : `${(octets / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Kio`;
 
 /**
  * Taille maximale des corps : un seul intergiciel pour toute l'API, la limite des imports et téléversements
@@ -140,7 +143,7 @@ export function limiterTailles(reglages: ReglagesSecurite): MiddlewareHandler<En
       maxSize: max,
       onError: (c) =>
         c.json(
-          { erreur: `Requête trop volumineuse : ${enMio(max)} au plus pour cette adresse (${c.req.path}).` },
+          { erreur: `Requête trop volumineuse : ${taille(max)} au plus pour cette adresse (${c.req.path}).` },
           413,
         ),
     });
