@@ -6,6 +6,9 @@ import { PageConnexion } from './pages/PageConnexion.tsx';
 import { PageAccueil } from './pages/PageAccueil.tsx';
 import { PageConvention } from './pages/PageConvention.tsx';
 import { PageIntrouvable } from './pages/PageIntrouvable.tsx';
+import { PageTableauBord, PageTableauBordAccueil } from './pages/PageTableauBord.tsx';
+import { PageNoteAnalyse } from './pages/PageNoteAnalyse.tsx';
+import { PageIdentites } from './pages/PageIdentites.tsx';
 import type { ReactNode } from 'react';
 
 /** Une page réservée aux comptes connectés : sinon, la page de connexion (puis retour à la page demandée). */
@@ -34,10 +37,50 @@ export function App() {
             }
           />
           <Route
+            path="/tableaux-bord"
+            element={
+              <Protegee>
+                <PageTableauBordAccueil />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/tableaux-bord/national"
+            element={
+              <Protegee>
+                <PageTableauBord />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/tableaux-bord/regions/:code"
+            element={
+              <Protegee>
+                <PageTableauBord />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/conventions/:id/note-analyse"
+            element={
+              <Protegee>
+                <PageNoteAnalyse />
+              </Protegee>
+            }
+          />
+          <Route
             path="/conventions/:id/:onglet?"
             element={
               <Protegee>
                 <PageConvention />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/identites"
+            element={
+              <Protegee>
+                <PageIdentites />
               </Protegee>
             }
           />

@@ -1,3 +1,4 @@
+import './csp.ts'; // en premier : réglage de zod pour la CSP stricte
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link } from 'react-router';

@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { z } from 'zod';
-import { sessionSchema, type Session } from '@jalon/schemas';
+import { oidcDeconnexionSchema, sessionSchema, type Session } from '@jalon/schemas';
 import { appeler, definirJetonCsrf } from './client.ts';
 import { ROUTES } from './routes.ts';
 
@@ -48,7 +47,12 @@ export function FournisseurSession({ children }: { readonly children: ReactNode 
   );
 
   const deconnecter = useCallback(async () => {
-    await appeler('DELETE', ROUTES.session, z.unknown());
+    // Session ProConnect : on termine aussi la session chez le fournisseur (docs/securite.md).
+    const { redirection } = await appeler('POST', '/api/oidc/deconnexion', oidcDeconnexionSchema);
+    if (redirection !== null) {
+      window.location.assign(redirection);
+      return;
+    }
     await recharger();
   }, [recharger]);
 

@@ -47,6 +47,24 @@ export function Gabarit({ children }: { readonly children: ReactNode }) {
                   text: `${utilisateur.nom} — ${LIBELLES_ROLES[utilisateur.role]}, ${utilisateur.territoire.libelle}`,
                   linkProps: { to: '/' },
                 },
+                ...(['ddets', 'commissaire', 'national'].includes(utilisateur.role)
+                  ? [
+                      {
+                        iconId: 'fr-icon-map-pin-2-line' as const,
+                        text: 'Tableaux de bord',
+                        linkProps: { to: '/tableaux-bord' },
+                      },
+                    ]
+                  : []),
+                ...(utilisateur.role === 'national'
+                  ? [
+                      {
+                        iconId: 'fr-icon-team-line' as const,
+                        text: 'Identités ProConnect',
+                        linkProps: { to: '/identites' },
+                      },
+                    ]
+                  : []),
                 {
                   iconId: 'fr-icon-logout-box-r-line',
                   text: 'Se déconnecter',

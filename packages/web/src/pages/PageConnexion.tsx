@@ -1,9 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { LIBELLES_ROLES } from '@jalon/schemas';
+import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
+import {
+  ERREURS_OIDC,
+  LIBELLES_ROLES,
+  MESSAGES_ERREURS_OIDC,
+  oidcEtatSchema,
+  type ErreurOidc,
+} from '@jalon/schemas';
+import { appeler } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import { useTitre } from '../composants/useTitre.ts';
 
@@ -21,6 +29,17 @@ export function PageConnexion() {
   const [erreurs, setErreurs] = useState<{ courriel?: string; motDePasse?: string; serveur?: string }>({});
   const [enCours, setEnCours] = useState(false);
   const retour = retourSur(parametres.get('retour'));
+  // Connexion ProConnect (si le serveur la propose) et son éventuel refus au retour du fournisseur.
+  const [proConnect, setProConnect] = useState(false);
+  useEffect(() => {
+    appeler('GET', '/api/oidc', oidcEtatSchema)
+      .then((etat) => setProConnect(etat.actif))
+      .catch(() => setProConnect(false));
+  }, []);
+  const codeErreur = parametres.get('erreur');
+  const erreurOidc = ERREURS_OIDC.includes(codeErreur as ErreurOidc)
+    ? MESSAGES_ERREURS_OIDC[codeErreur as ErreurOidc]
+    : undefined;
 
   if (session?.utilisateur != null && !enCours) return <Navigate to={retour} replace />;
 
@@ -47,6 +66,23 @@ export function PageConnexion() {
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Connexion à Jalon</h1>
+        {erreurOidc !== undefined && (
+          <Alert
+            severity="error"
+            title="Connexion ProConnect refusée"
+            description={erreurOidc}
+            className="fr-mb-3w"
+          />
+        )}
+        {proConnect && (
+          <section className="fr-mb-5w" aria-labelledby="titre-proconnect">
+            <h2 id="titre-proconnect" className="fr-h5">
+              Agents de l’État et des collectivités
+            </h2>
+            <ProConnectButton url={`/api/oidc/connexion?retour=${encodeURIComponent(retour)}`} />
+            <p className="fr-hr-or">ou</p>
+          </section>
+        )}
         {erreurs.serveur !== undefined && (
           <Alert
             severity="error"
