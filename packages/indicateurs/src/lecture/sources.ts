@@ -17,6 +17,25 @@ export const FICHIER_EVENEMENTS = 'evenements.csv';
 export const TAILLE_MAX_DECOMPRESSEE = 10 * 1024 ** 3;
 export const TAUX_MAX_COMPRESSION = 1000;
 
+/**
+ * Garde-fous d'une archive (docs/securite.md § Archives) : taille et taux par entrée (ci-dessus), taille totale
+ * des entrées lues, nombre d'entrées (une archive à des millions d'entrées épuiserait la mémoire dès la liste).
+ * Les tailles annoncées par l'archive peuvent mentir : `yauzl` (validateEntrySizes) arrête le flux dès qu'une
+ * entrée dépasse sa taille annoncée.
+ */
+export interface PlafondsArchive {
+  readonly tailleEntree: number;
+  readonly tailleTotale: number;
+  readonly taux: number;
+  readonly entrees: number;
+}
+export const PLAFONDS_ARCHIVE: PlafondsArchive = {
+  tailleEntree: TAILLE_MAX_DECOMPRESSEE,
+  tailleTotale: TAILLE_MAX_DECOMPRESSEE,
+  taux: TAUX_MAX_COMPRESSION,
+  entrees: 10_000,
+};
+
 export interface SourceFichier {
   /** Nom affiché dans les messages : chemin relatif au dossier ou à l'archive. */
   readonly nom: string;
@@ -107,9 +126,17 @@ function ouvrirArchive(archive: string): Promise<yauzl.ZipFile> {
   });
 }
 
-function listerEntrees(archive: string, zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+function listerEntrees(archive: string, zip: yauzl.ZipFile, maxEntrees: number): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entrees: yauzl.Entry[] = [];
+    if (zip.entryCount > maxEntrees) {
+      reject(
+        new ErreurLecture(
+          `${archive} : archive refusée, ${zip.entryCount} entrées (plafond : ${maxEntrees}) — une archive d'échange n'en contient que quelques-unes.`,
+        ),
+      );
+      return;
+    }
     zip.on('entry', (e: yauzl.Entry) => {
       entrees.push(e);
       zip.readEntry();
@@ -120,10 +147,10 @@ function listerEntrees(archive: string, zip: yauzl.ZipFile): Promise<yauzl.Entry
   });
 }
 
-async function sourcesArchive(archive: string): Promise<Sources> {
+async function sourcesArchive(archive: string, plafonds: PlafondsArchive): Promise<Sources> {
   const zip = await ouvrirArchive(archive);
   try {
-    const entrees = await listerEntrees(archive, zip);
+    const entrees = await listerEntrees(archive, zip, plafonds.entrees);
     const fichiers = entrees.filter((e) => !e.fileName.endsWith('/'));
     const source = (attendu: string): SourceFichier => {
       const nom = choisir(
@@ -139,10 +166,10 @@ async function sourcesArchive(archive: string): Promise<Sources> {
             ? 0
             : Infinity
           : entree.uncompressedSize / entree.compressedSize;
-      if (entree.uncompressedSize > TAILLE_MAX_DECOMPRESSEE || taux > TAUX_MAX_COMPRESSION) {
+      if (entree.uncompressedSize > plafonds.tailleEntree || taux > plafonds.taux) {
         throw new ErreurLecture(
           `${archive} : archive refusée, l'entrée « ${nom} » ferait ${entree.uncompressedSize} octets décompressés ` +
-            `pour ${entree.compressedSize} compressés (plafonds : 10 Go, taux 1000) — bombe de décompression probable.`,
+            `pour ${entree.compressedSize} compressés (plafonds : ${plafonds.tailleEntree} octets, taux ${plafonds.taux}) — bombe de décompression probable.`,
         );
       }
       return {
@@ -157,11 +184,15 @@ async function sourcesArchive(archive: string): Promise<Sources> {
           }),
       };
     };
-    return {
-      situations: source(FICHIER_SITUATIONS),
-      evenements: source(FICHIER_EVENEMENTS),
-      fermer: () => zip.close(),
-    };
+    const situations = source(FICHIER_SITUATIONS);
+    const evenements = source(FICHIER_EVENEMENTS);
+    if (situations.taille + evenements.taille > plafonds.tailleTotale) {
+      throw new ErreurLecture(
+        `${archive} : archive refusée, ${situations.taille + evenements.taille} octets décompressés au total ` +
+          `(plafond : ${plafonds.tailleTotale}) — bombe de décompression probable.`,
+      );
+    }
+    return { situations, evenements, fermer: () => zip.close() };
   } catch (e) {
     zip.close();
     throw e;
@@ -169,7 +200,10 @@ async function sourcesArchive(archive: string): Promise<Sources> {
 }
 
 /** Ouvre le dossier ou l'archive ; toute impossibilité est une `ErreurLecture` (entrée illisible). */
-export async function ouvrirSources(chemin: string): Promise<Sources> {
+export async function ouvrirSources(
+  chemin: string,
+  plafonds: PlafondsArchive = PLAFONDS_ARCHIVE,
+): Promise<Sources> {
   let info;
   try {
     info = await stat(chemin);
@@ -177,5 +211,5 @@ export async function ouvrirSources(chemin: string): Promise<Sources> {
     throw new ErreurLecture(`${chemin} : dossier ou archive introuvable.`);
   }
   if (info.isDirectory()) return sourcesDossier(chemin);
-  return sourcesArchive(chemin);
+  return sourcesArchive(chemin, plafonds);
 }
