@@ -3,6 +3,7 @@ import { AXES_COOPERATION } from '@jalon/schemas';
 import { hacherMotDePasse } from '../cas/session.ts';
 import { INDICATEURS_PAR_CADRE, ANNEE_T0 } from '../cas/referentiel-indicateurs.ts';
 import type { ChampsFiche, Depots, NouvelleValeur, Persistance } from '../depots/ports.ts';
+import { semerOffreDemo } from './offre.ts';
 import { COMPTES_DEMO, MOT_DE_PASSE_DEMO, versNouveauCompte } from './comptes.ts';
 import { semerCycleDemo } from './cycle.ts';
 import {
@@ -259,6 +260,10 @@ export async function semerDemonstration(persistance: Persistance): Promise<bool
         });
       }
     }
+    await semerOffreDemo(
+      depots,
+      DEPARTEMENTS_DEMO.map((d) => d.code),
+    );
   });
   return true;
 }
