@@ -20,7 +20,7 @@ beforeAll(async () => {
   await national.connecter('national');
   commissaire = new Client(t.app);
   await commissaire.connecter('commissaire.52');
-});
+}, 600_000);
 afterAll(async () => {
   await t.base.fermer();
 });
