@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConventionDetail, ConventionResume } from '@jalon/schemas';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
-import { estErreurPropre, ITERATIONS_FUZZ } from './fuzz-commun.ts';
+import { DELAI_FUZZ, estErreurPropre, ITERATIONS_FUZZ } from './fuzz-commun.ts';
 
 /**
  * Fuzzing de l'API (issue 9 § 5) : sur CHAQUE route du document OpenAPI, avec une session valide (agent du 44,
@@ -88,45 +88,53 @@ describe('fuzzing de l’API : chaque route de l’OpenAPI, corps arbitraires, s
     expect(operations.length).toBeGreaterThan(15);
   });
 
-  it('aucun 500, aucune exception, seulement des erreurs françaises propres', async () => {
-    const vues = new Set<string>();
-    for (const op of operations) {
-      await fc.assert(
-        fc.asyncProperty(
-          corpsArbitraire(op.proprietes),
-          fc.array(segment, { minLength: 3, maxLength: 3 }),
-          fc.boolean(),
-          fc.dictionary(fc.constantFrom('version', 'exercice', 'collectivite', 'format', 'cadre'), segment, {
-            maxKeys: 2,
-          }),
-          async (texte, segments, valides, requete) => {
-            let k = 0;
-            const chemin = op.chemin.replace(/\{(\w+)\}/gu, (_, nom: string) => {
-              const aleatoire = segments[k++ % segments.length] as string;
-              if (!valides) return aleatoire;
-              if (nom === 'id') return String(convention.id);
-              if (nom === 'ficheId') return String(ficheId);
-              return aleatoire;
-            });
-            const qs = new URLSearchParams(requete).toString();
-            const r = await agent.requete(
-              op.methode,
-              `${chemin}${qs ? `?${qs}` : ''}`,
-              op.methode === 'GET' ? undefined : texte,
-            );
-            vues.add(`${op.methode} ${op.chemin} ${r.statut}`);
-            if (r.statut === 401) await agent.connecter('agent.44'); // session expirée ou tournée
-            expect(r.statut, `${op.methode} ${chemin} ${String(texte)}`).not.toBeGreaterThanOrEqual(500);
-            if (r.statut >= 400) {
-              expect(estErreurPropre(r.corps), `${op.methode} ${chemin} → ${JSON.stringify(r.corps)}`).toBe(
-                true,
+  it(
+    'aucun 500, aucune exception, seulement des erreurs françaises propres',
+    async () => {
+      const vues = new Set<string>();
+      for (const op of operations) {
+        await fc.assert(
+          fc.asyncProperty(
+            corpsArbitraire(op.proprietes),
+            fc.array(segment, { minLength: 3, maxLength: 3 }),
+            fc.boolean(),
+            fc.dictionary(
+              fc.constantFrom('version', 'exercice', 'collectivite', 'format', 'cadre'),
+              segment,
+              {
+                maxKeys: 2,
+              },
+            ),
+            async (texte, segments, valides, requete) => {
+              let k = 0;
+              const chemin = op.chemin.replace(/\{(\w+)\}/gu, (_, nom: string) => {
+                const aleatoire = segments[k++ % segments.length] as string;
+                if (!valides) return aleatoire;
+                if (nom === 'id') return String(convention.id);
+                if (nom === 'ficheId') return String(ficheId);
+                return aleatoire;
+              });
+              const qs = new URLSearchParams(requete).toString();
+              const r = await agent.requete(
+                op.methode,
+                `${chemin}${qs ? `?${qs}` : ''}`,
+                op.methode === 'GET' ? undefined : texte,
               );
-            }
-          },
-        ),
-        { numRuns: Math.max(4, Math.round(ITERATIONS_FUZZ / 4)), endOnFailure: true },
-      );
-    }
-    expect(vues.size).toBeGreaterThan(operations.length);
-  }, 600_000);
+              vues.add(`${op.methode} ${op.chemin} ${r.statut}`);
+              if (r.statut === 401) await agent.connecter('agent.44'); // session expirée ou tournée
+              expect(r.statut, `${op.methode} ${chemin} ${String(texte)}`).not.toBeGreaterThanOrEqual(500);
+              if (r.statut >= 400) {
+                expect(estErreurPropre(r.corps), `${op.methode} ${chemin} → ${JSON.stringify(r.corps)}`).toBe(
+                  true,
+                );
+              }
+            },
+          ),
+          { numRuns: Math.max(4, Math.round(ITERATIONS_FUZZ / 4)), endOnFailure: true },
+        );
+      }
+      expect(vues.size).toBeGreaterThan(operations.length);
+    },
+    5 * DELAI_FUZZ,
+  );
 });

@@ -19,3 +19,6 @@ export function estErreurPropre(corps: unknown): boolean {
   const erreur = (corps as { erreur?: unknown }).erreur;
   return typeof erreur === 'string' && estTexteErreurPropre(erreur);
 }
+
+/** Délai d'un test de fuzzing : proportionnel au nombre d'itérations (2 min pour les 24 de la CI). */
+export const DELAI_FUZZ = 120_000 * Math.max(1, ITERATIONS_FUZZ / 24);

@@ -21,7 +21,15 @@ export function lireJson(texte: string): { ok: true; valeur: unknown } | { ok: f
     const message = erreur instanceof Error ? erreur.message : String(erreur);
     const position = /position (\d+)/.exec(message)?.[1];
     const lieu = position === undefined ? {} : ligneColonne(texte, Number(position));
-    return { ok: false, erreur: { chemin: '', raison: `JSON invalide (${message})`, ...lieu } };
+    // Raison en français (le message du moteur JavaScript est en anglais) ; la position donne ligne et colonne.
+    const car = position === undefined ? undefined : texte[Number(position)];
+    const raison =
+      car !== undefined
+        ? `JSON invalide : caractère inattendu « ${car} »`
+        : /end of JSON|Unexpected end/iu.test(message) || position !== undefined
+          ? 'JSON invalide : le texte s’arrête avant la fin du document (fichier tronqué ?)'
+          : 'JSON invalide : syntaxe incorrecte';
+    return { ok: false, erreur: { chemin: '', raison, ...lieu } };
   }
 }
 

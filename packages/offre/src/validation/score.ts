@@ -55,7 +55,10 @@ export function arrondi2(x: number): number {
 
 /** Les 10 critères, dans l'ordre du fichier dérivé. */
 export function criteresQualite(s: Service, aujourdhui: string): Record<NomCritere, number | null> {
-  const longueur = [...s.description].length; // caractères (points de code), comme `len` en Python
+  // Le score est aussi calculé sur un jeu invalide (compte rendu de `jalon offre valider`) : une description
+  // absente ou d'un autre type compte pour 0 caractère au lieu de faire planter la commande (fuzzing, issue 9).
+  const description: unknown = s.description;
+  const longueur = typeof description === 'string' ? [...description].length : 0; // points de code, comme `len` en Python
   const age = joursEntre(s.date_maj, aujourdhui);
   const modes = nonVide(s.modes_mobilisation);
   const par = nonVide(s.mobilisable_par);
