@@ -4,7 +4,8 @@
  * `jalon indicateurs calculer` / `expliquer` sur les mêmes fichiers, et des empreintes SHA-256 calculées ici.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -535,6 +536,86 @@ describe.skipIf(prerequis)('fuzz de la route de téléversement', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe.skipIf(prerequis)('cadre France Travail 2024 : volet 3', () => {
+  it('les indicateurs du volet 3 de la matrice sont ceux de « jalon donnees volet3 » sur le même fichier', async () => {
+    const c = await conventionModifiable('37', 2024);
+    // parcours-mini complété d'événements v1.1 (diagnostic, action, reprise d'emploi) pour la personne A.
+    const [entete = '', ...lignes] = readFileSync(join(MINI, 'evenements.csv'), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
+    const plus = ',freins,duree_heures,modalite,type_contrat,duree_mois';
+    const evenements = [
+      entete + plus,
+      ...lignes.map((l) => `${l},,,,,`),
+      'A,diagnostic,2022-05-02,departement,,,,,,mobilite,,,,',
+      'A,action_accompagnement,2022-05-10,departement,,,,,,,20,individuel,,',
+      'A,reprise_emploi,2022-09-01,,,,,,,,,,cdi,',
+    ].join('\n');
+    const dossier = mkdtempSync(join(tmpdir(), 'jalon-v11-'));
+    writeFileSync(
+      join(dossier, 'situations_mensuelles.csv'),
+      readFileSync(join(MINI, 'situations_mensuelles.csv')),
+    );
+    writeFileSync(join(dossier, 'evenements.csv'), `${evenements}\n`);
+
+    const r = await televerser(
+      agent,
+      `/api/conventions/${c.id}/donnees`,
+      { version: String(c.version), annee: '2022' },
+      [
+        {
+          nom: 'situations_mensuelles.csv',
+          contenu: readFileSync(join(dossier, 'situations_mensuelles.csv')),
+        },
+        { nom: 'evenements.csv', contenu: readFileSync(join(dossier, 'evenements.csv')) },
+      ],
+    );
+    expect(r.statut, JSON.stringify(r.corps)).toBe(200);
+
+    const sortie = io();
+    expect(
+      await main(['donnees', 'volet3', '--donnees', dossier, '--annee', '2022'], sortie),
+      sortie.erreurs(),
+    ).toBe(0);
+    const cli = JSON.parse(sortie.sortie()) as { volet3: Record<string, number | null>; empreinte: string };
+    const m = await matrice(c.id);
+    const codes = m.indicateurs.map((i) => i.code).filter((code) => code in cli.volet3);
+    expect(codes).toContain('taux_retour_emploi');
+    expect(codes).toContain('part_accompagnement_intensif');
+    for (const code of codes) {
+      const v = m.valeurs.find((x) => x.indicateur === code && x.annee === 2022 && x.nature === 'resultat');
+      expect(v?.valeur, code).toBe(cli.volet3[code]);
+      expect(v?.provenance).toMatchObject({ type: 'calcul', empreinte: cli.empreinte });
+    }
+    expect(cli.volet3.retour_emploi).toBe(1);
+
+    // Liste d'explication d'un indicateur du volet 3 : mêmes lignes que « jalon donnees volet3 --expliquer ».
+    const [dernier] = await imports(c.id);
+    const code = 'retour_emploi';
+    const csv = await national.get(
+      `/api/conventions/${c.id}/donnees/imports/${dernier?.id}/explications/${code}`,
+    );
+    expect(csv.statut).toBe(200);
+    const s2 = io();
+    expect(
+      await main(['donnees', 'volet3', '--donnees', dossier, '--annee', '2022', '--expliquer', code], s2),
+    ).toBe(0);
+    const attendues = s2
+      .sortie()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { id_personne: string; compte: boolean; raison: string });
+    const recues = String(csv.corps)
+      .split('\r\n')
+      .slice(1)
+      .filter((l) => l !== '')
+      .map((l) => l.split(';'));
+    expect(recues.map(([id, , compte, raison]) => [id, compte, raison])).toEqual(
+      attendues.map((a) => [a.id_personne, a.compte ? 'oui' : 'non', a.raison]),
     );
   });
 });

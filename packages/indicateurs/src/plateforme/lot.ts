@@ -23,7 +23,8 @@ import { CODES_INDICATEURS, type Anomalie, type Indicateurs } from '../moteur/mo
 import { convertirExport, type RapportConversion } from '../profils/conversion.ts';
 import { lireDonneesV11 } from '../profils/lecture-v11.ts';
 import { ErreurProfil, type Profil } from '../profils/schema.ts';
-import { listesExplication, type ListeExplication } from './explications.ts';
+import { calculerVolet3 } from '../volet3/calcul.ts';
+import { listesExplication, listesExplicationVolet3, type ListeExplication } from './explications.ts';
 import { natureDe, type NatureFichier } from './types-fichiers.ts';
 import { versionMoteur } from './version.ts';
 
@@ -62,6 +63,11 @@ export interface ResultatCalculLot {
 export interface ResultatLot {
   readonly forme: 'archive' | 'echange' | 'sources';
   readonly resultat: ResultatCalculLot;
+  /**
+   * Indicateurs du volet 3 France Travail (`calculerVolet3`, comme `jalon donnees volet3`), calculés pour le cadre
+   * france-travail-2024 seulement (003 · annexes 3 et 4) ; `null` sinon.
+   */
+  readonly volet3: Readonly<Record<string, number | null>> | null;
   readonly nombreLignes: { readonly situations: number; readonly evenements: number };
   readonly avertissements: readonly string[];
   readonly explications: readonly ListeExplication[];
@@ -232,8 +238,11 @@ export async function traiterLot(o: OptionsLot): Promise<ResultatLot> {
   const indicateurs = Object.fromEntries(
     CODES_INDICATEURS.map((c) => [c, moteur.indicateurs[c] ?? null]),
   ) as Indicateurs;
+  const volet3 =
+    o.cadre === 'france-travail-2024' ? calculerVolet3(d.personnesV11(), { annee: o.annee }) : null;
   return {
     forme: dossier.forme,
+    volet3: volet3 === null ? null : { ...volet3.indicateurs },
     resultat: {
       annee: o.annee,
       cadre: o.cadre,
@@ -244,7 +253,10 @@ export async function traiterLot(o: OptionsLot): Promise<ResultatLot> {
     },
     nombreLignes: d.nombreLignes,
     avertissements: [...(dossier.fluxCaf?.avertissements ?? []), ...d.avertissements],
-    explications: listesExplication(() => d.personnes(), parametres),
+    explications: [
+      ...listesExplication(() => d.personnes(), parametres),
+      ...(volet3 === null ? [] : listesExplicationVolet3(() => d.personnesV11(), { annee: o.annee })),
+    ],
     historiqueCaf: dossier.historique,
     fluxCaf: dossier.fluxCaf,
     conversions: dossier.conversions,

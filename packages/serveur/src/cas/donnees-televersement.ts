@@ -111,7 +111,8 @@ export async function televerserDonnees(
       const dansTransaction: Persistance = { depots, transaction: (travail) => travail(depots) };
       const sortie = await importerResultat(dansTransaction, acteur, conventionId, champs.version, {
         ...lot.resultat,
-        indicateurs: { ...lot.resultat.indicateurs },
+        // Cadre France Travail 2024 : les indicateurs du volet 3 de la matrice viennent du même calcul.
+        indicateurs: { ...lot.resultat.indicateurs, ...(lot.volet3 ?? {}) },
         anomalies: [...lot.resultat.anomalies],
       });
       const entree = {
@@ -135,7 +136,7 @@ export async function televerserDonnees(
           exemples: [...a.exemples],
         })),
         avertissements: [...lot.avertissements],
-        indicateurs: { ...lot.resultat.indicateurs },
+        indicateurs: { ...lot.resultat.indicateurs, ...(lot.volet3 ?? {}) },
         ignores: sortie.resultat.ignores,
       };
       const enregistre = await depots.donnees.enregistrerImport(
