@@ -112,3 +112,103 @@ export const refusTransitionReponseSchema = z.object({
   erreur: z.string(),
   details: z.object({ refus: z.array(refusTransitionSchema) }),
 });
+
+// --- Échéances, rappels, calendrier (issue 6 § 2) -------------------------------------------------------
+
+export const STATUTS_ECHEANCE = ['en_retard', 'proche', 'a_venir', 'fait', 'repere'] as const;
+
+export const echeanceApiSchema = z.object({
+  convention_id: z.int(),
+  collectivite: z.object({ id: z.string(), nom: z.string() }),
+  cadre: z.string(),
+  exercice: z.int(),
+  regime: z.enum(['civil', 'glissant']),
+  code: z.string(),
+  libelle: z.string(),
+  source: z.string(),
+  debut: z.string().nullable(),
+  echeance: z.string(),
+  responsables: z.array(z.enum(ROLES_PILOTAGE)),
+  statut: z.enum(STATUTS_ECHEANCE),
+  fait_le: z.string().nullable(),
+});
+export type EcheanceApi = z.infer<typeof echeanceApiSchema>;
+
+export const echeancesSchema = z.object({
+  aujourdhui: z.string(),
+  echeances: z.array(echeanceApiSchema),
+  retards_par_collectivite: z.record(z.string(), z.int()),
+});
+export type EcheancesApi = z.infer<typeof echeancesSchema>;
+
+export const filtresEcheancesSchema = z.object({
+  exercice: z.coerce.number().int().optional(),
+  collectivite: z.string().optional(),
+  statut: z.enum(STATUTS_ECHEANCE).optional(),
+});
+
+export const courrielSchema = z.object({
+  id: z.int(),
+  destinataire: z.string(),
+  sujet: z.string(),
+  corps: z.string(),
+  transport: z.enum(['smtp', 'boite']),
+  cree_le: z.string(),
+  envoye_le: z.string().nullable(),
+  erreur: z.string().nullable(),
+});
+export const boiteEnvoiSchema = z.object({ courriels: z.array(courrielSchema) });
+export type BoiteEnvoi = z.infer<typeof boiteEnvoiSchema>;
+
+export const bilanEnvoiSchema = z.object({
+  examinees: z.int(),
+  envoyes: z.int(),
+  deja_envoyes: z.int(),
+  erreurs: z.int(),
+});
+export type BilanEnvoi = z.infer<typeof bilanEnvoiSchema>;
+
+export const jetonCalendrierSchema = z.object({
+  actif: z.boolean(),
+  cree_le: z.string().nullable(),
+  /** Adresse du flux, donnée une seule fois, à la création (le jeton n'est gardé qu'en empreinte). */
+  url: z.string().nullable(),
+});
+export type JetonCalendrier = z.infer<typeof jetonCalendrierSchema>;
+
+// --- Bilan partagé (issue 6 § 3) -------------------------------------------------------------------------
+
+const champsBilanSchema = z.object({
+  date_bilan: jourSchema,
+  participants: z.string().max(5000),
+  constats: z.string().max(20000),
+  decisions: z.string().max(20000),
+  exercice: z.int().min(2018).max(2100).nullable(),
+  /** Numéros des fiches actions examinées. */
+  actions: z.array(z.string()).max(500),
+  /** Codes des indicateurs examinés. */
+  indicateurs: z.array(z.string()).max(500),
+});
+
+export const bilanPartageSchema = champsBilanSchema.extend({
+  id: z.int(),
+  convention_id: z.int(),
+  version: z.int(),
+  cree_par: z.string(),
+  cree_le: z.string(),
+  modifie_le: z.string(),
+});
+export type BilanPartage = z.infer<typeof bilanPartageSchema>;
+
+export const bilansPartagesSchema = z.object({
+  bilans: z.array(bilanPartageSchema),
+  /** Le compte peut-il écrire un bilan (collectivité, DDETS, commissaire du territoire) ? */
+  modifiable: z.boolean(),
+});
+export type BilansPartages = z.infer<typeof bilansPartagesSchema>;
+
+export const bilanCreationSchema = champsBilanSchema;
+export type BilanCreation = z.infer<typeof bilanCreationSchema>;
+/** Modification : version du bilan (verrouillage optimiste, 409 si périmée). */
+export const bilanModificationSchema = champsBilanSchema.extend({ version: versionSchema });
+export type BilanModification = z.infer<typeof bilanModificationSchema>;

@@ -8,6 +8,7 @@ import { ouvrirPglite, ouvrirPostgres, type Base } from './base/ouvrir.ts';
 import { verrouillerDossier, DossierVerrouille, type Verrou } from './base/verrou.ts';
 import { lireConfig, ConfigInvalide } from './config.ts';
 import { preparerApplication } from './application.ts';
+import { configRappels, demarrerRappelsPeriodiques } from './cas/rappels.ts';
 
 const RACINE = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,7 +25,7 @@ async function principal(): Promise<void> {
     base = await ouvrirPostgres(config.databaseUrl);
     journal.info('base PostgreSQL (DATABASE_URL)');
   }
-  const { app, migrations, demoSemee } = await preparerApplication(base, {
+  const { app, persistance, migrations, demoSemee } = await preparerApplication(base, {
     demo: config.demo,
     cookieSecure: config.cookieSecure,
     journal,
@@ -34,6 +35,8 @@ async function principal(): Promise<void> {
   });
   if (migrations.length > 0) journal.info({ migrations }, 'migrations appliquées');
   if (config.demo) journal.info({ semee: demoSemee }, 'mode démonstration (données fictives)');
+  // Rappels d'échéance (issue 6 § 2) : tâche périodique, SMTP ou boîte d'envoi de démonstration.
+  demarrerRappelsPeriodiques(persistance, configRappels(process.env, config.demo), () => new Date(), journal);
 
   const serveur = serve({ fetch: app.fetch, port: config.port, hostname: config.hote }, (info) => {
     journal.info({ port: info.port }, `Jalon écoute sur http://localhost:${info.port}`);

@@ -217,6 +217,42 @@ const EXEMPLES: Record<string, Exemple> = {
     chemin: `/api/tableaux-bord/regions/${c.convention.collectivite.region ?? '00'}?annee=2022`,
   }),
   'GET /api/tableaux-bord/national': () => ({ chemin: '/api/tableaux-bord/national?annee=2022' }),
+  // Échéances, rappels, calendrier, bilans partagés (issue 6 § 2 et 3).
+  'GET /api/echeances': (c) => ({ chemin: `/api/echeances?collectivite=${c.convention.collectivite.id}` }),
+  'GET /api/rappels/boite': () => ({ chemin: '/api/rappels/boite' }),
+  'POST /api/rappels/envoi': () => ({ chemin: '/api/rappels/envoi' }),
+  'GET /api/calendrier/jeton': () => ({ chemin: '/api/calendrier/jeton' }),
+  'POST /api/calendrier/jeton': () => ({ chemin: '/api/calendrier/jeton' }),
+  'DELETE /api/calendrier/jeton': () => ({ chemin: '/api/calendrier/jeton' }),
+  'GET /api/conventions/{id}/bilans': (c) => ({ chemin: `/api/conventions/${c.convention.id}/bilans` }),
+  'POST /api/conventions/{id}/bilans': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/bilans`,
+    corps: {
+      date_bilan: '2024-03-01',
+      participants: 'intrusion',
+      constats: '',
+      decisions: '',
+      exercice: null,
+      actions: [],
+      indicateurs: [],
+    },
+  }),
+  'PUT /api/conventions/{id}/bilans/{bilanId}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/bilans/999999`,
+    corps: {
+      version: 1,
+      date_bilan: '2024-03-01',
+      participants: 'intrusion',
+      constats: '',
+      decisions: '',
+      exercice: null,
+      actions: [],
+      indicateurs: [],
+    },
+  }),
+  'DELETE /api/conventions/{id}/bilans/{bilanId}': (c) => ({
+    chemin: `/api/conventions/${c.convention.id}/bilans/999999?version=1`,
+  }),
   'GET /api/conventions/{id}/historique': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/historique`,
   }),
@@ -341,12 +377,26 @@ const EXEMPLES: Record<string, Exemple> = {
 };
 
 /** Routes qui ne portent sur aucun territoire (la session du compte lui-même). */
-const SANS_TERRITOIRE = new Set(['DELETE /api/session', 'POST /api/oidc/deconnexion']);
+const SANS_TERRITOIRE = new Set([
+  'DELETE /api/session',
+  'POST /api/oidc/deconnexion',
+  // Le compte lui-même : ses courriels, son flux iCalendar (cycle.integration / rappels.integration).
+  'GET /api/rappels/boite',
+  'GET /api/calendrier/jeton',
+  'POST /api/calendrier/jeton',
+  'DELETE /api/calendrier/jeton',
+]);
+/**
+ * Bilan partagé (issue 6 § 3) : l'État du territoire (DDETS, commissaire) y écrit aussi ; ce cas est vérifié
+ * dans bilans.integration.test.ts. Ici, seuls le hors-territoire et les autres rôles sont essayés.
+ */
+const ECRITURE_ETAT = new Set(['POST /api/conventions/{id}/bilans']);
 /**
  * Administration des identités ProConnect : réservée au rôle `national` (INT-SECURITE-1) ; tout autre rôle reçoit
  * 403. Le rôle `national` y est testé dans oidc.integration.test.ts.
  */
 const ADMINISTRATION = new Set([
+  'POST /api/rappels/envoi',
   'GET /api/identites',
   'POST /api/identites',
   'PUT /api/identites/{id}',
@@ -463,6 +513,7 @@ describe('chaque route × chaque rôle', () => {
         continue;
       }
       for (const { cible: c, lecture } of cibles) {
+        if (ECRITURE_ETAT.has(route) && lecture && /^(ddets|commissaire)\./.test(compte.identifiant)) continue;
         const estFt = route.includes('france-travail');
         if (estFt !== (c.convention.cadre === 'france-travail-2024')) continue;
         const { chemin, corps: envoi } = exemple(c);

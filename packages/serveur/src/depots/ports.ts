@@ -14,7 +14,7 @@ import type {
 import type { CodeCadre } from '@jalon/referentiels';
 import type { DepotDonnees } from './ports-donnees.ts';
 import type { DepotIdentites } from './ports-identites.ts';
-import type { DepotCycle } from './ports-pilotage.ts';
+import type { DepotBilans, DepotCalendriers, DepotCycle, DepotRappels } from './ports-pilotage.ts';
 import type { DepotOffre } from './ports-offre.ts';
 import type { DepotEnveloppes, DepotNotes } from './ports-tableaux.ts';
 
@@ -214,6 +214,9 @@ export interface Depots {
   readonly audit: DepotAudit;
   /** Cycle de vie (issue 6 § 1 ; ports-pilotage.ts). */
   readonly cycle: DepotCycle;
+  readonly rappels: DepotRappels;
+  readonly calendriers: DepotCalendriers;
+  readonly bilans: DepotBilans;
   readonly documents: DepotDocuments;
   readonly identites: DepotIdentites;
   readonly offre: DepotOffre;

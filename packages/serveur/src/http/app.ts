@@ -6,6 +6,8 @@ import { routesCollectivites } from './routes/collectivites.ts';
 import { routesConventions } from './routes/conventions.ts';
 import { routesDonnees } from './routes/donnees.ts';
 import { routesCycle } from './routes/cycle.ts';
+import { routesEcheances } from './routes/echeances.ts';
+import { routesBilans } from './routes/bilans.ts';
 import { routesFiches } from './routes/fiches.ts';
 import { routesDocuments } from './routes/documents.ts';
 import { routesFranceTravail } from './routes/france-travail.ts';
@@ -67,6 +69,8 @@ export function creerApplication(deps: Dependances): AppJalon {
   routesCollectivites(app, deps);
   routesConventions(app, deps);
   routesCycle(app, deps);
+  routesEcheances(app, deps);
+  routesBilans(app, deps);
   routesFiches(app, deps);
   routesIndicateurs(app, deps);
   routesDonnees(app, deps);

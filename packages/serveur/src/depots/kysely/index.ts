@@ -7,6 +7,8 @@ import { DepotCollectivitesKysely } from './collectivites.ts';
 import { DepotConventionsKysely } from './conventions.ts';
 import { DepotDonneesKysely } from './donnees.ts';
 import { DepotCycleKysely } from './cycle.ts';
+import { DepotCalendriersKysely, DepotRappelsKysely } from './rappels.ts';
+import { DepotBilansKysely } from './bilans.ts';
 import { DepotDocumentsKysely } from './documents.ts';
 import { DepotEnveloppesKysely } from './enveloppes.ts';
 import { DepotNotesKysely } from './notes.ts';
@@ -32,6 +34,9 @@ export function depotsKysely(db: Kysely<BaseJalon>): Depots {
     identites: new DepotIdentitesKysely(db),
     documents: new DepotDocumentsKysely(db),
     cycle: new DepotCycleKysely(db),
+    rappels: new DepotRappelsKysely(db),
+    calendriers: new DepotCalendriersKysely(db),
+    bilans: new DepotBilansKysely(db),
     offre: new DepotOffreKysely(db),
     notes: new DepotNotesKysely(db),
     enveloppes: new DepotEnveloppesKysely(db),
