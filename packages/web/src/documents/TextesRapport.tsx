@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -113,30 +114,35 @@ export function TextesRapport(props: Props) {
             textes.bilan_mise_en_oeuvre,
             (v) => setTextes((t) => ({ ...t, bilan_mise_en_oeuvre: v })),
           )}
-        {fiches.map((f) => {
-          const a = { ...ACTION_VIDE, ...textes.actions[f.numero] };
-          return (
-            <fieldset key={f.id} className="fr-fieldset fr-mt-2w">
-              <legend className="fr-fieldset__legend fr-text--md">
-                Action {f.numero} — {f.intitule}
-              </legend>
-              <div className="fr-fieldset__content" style={{ width: '100%' }}>
-                {zone(
-                  `texte-${f.numero}-budget`,
-                  'Commentaire du budget (1.1.1.5)',
-                  a.commentaire_budget,
-                  (v) => champ(f.numero, 'commentaire_budget', v),
-                )}
-                {zone(`texte-${f.numero}-bilan`, 'Bilan d’exécution (1.1.1.7)', a.bilan, (v) =>
-                  champ(f.numero, 'bilan', v),
-                )}
-                {zone(`texte-${f.numero}-perspectives`, 'Perspectives (1.1.1.8)', a.perspectives, (v) =>
-                  champ(f.numero, 'perspectives', v),
-                )}
-              </div>
-            </fieldset>
-          );
-        })}
+        <h4 className="fr-h6 fr-mt-3w">Par action</h4>
+        <div className="fr-accordions-group fr-mb-3w">
+          {fiches.map((f) => {
+            const a = { ...ACTION_VIDE, ...textes.actions[f.numero] };
+            return (
+              <Accordion key={f.id} titleAs="h5" label={`Action ${f.numero} — ${f.intitule}`}>
+                <fieldset className="fr-fieldset">
+                  <legend className="fr-fieldset__legend fr-text--md">
+                    Action {f.numero} — {f.intitule}
+                  </legend>
+                  <div className="fr-fieldset__content" style={{ width: '100%' }}>
+                    {zone(
+                      `texte-${f.numero}-budget`,
+                      'Commentaire du budget (1.1.1.5)',
+                      a.commentaire_budget,
+                      (v) => champ(f.numero, 'commentaire_budget', v),
+                    )}
+                    {zone(`texte-${f.numero}-bilan`, 'Bilan d’exécution (1.1.1.7)', a.bilan, (v) =>
+                      champ(f.numero, 'bilan', v),
+                    )}
+                    {zone(`texte-${f.numero}-perspectives`, 'Perspectives (1.1.1.8)', a.perspectives, (v) =>
+                      champ(f.numero, 'perspectives', v),
+                    )}
+                  </div>
+                </fieldset>
+              </Accordion>
+            );
+          })}
+        </div>
         {modifiable ? (
           <Button type="submit" disabled={envoi} iconId="fr-icon-save-line">
             {envoi ? 'Enregistrement…' : 'Enregistrer les textes'}
