@@ -1,3 +1,4 @@
+import { neutraliserFormule } from '@jalon/domaine';
 import {
   CODES_INDICATEURS,
   type Anomalie,
@@ -109,6 +110,8 @@ export function ligneExplicationCsv(l: LigneExplication): string {
     const v = l[k];
     if (typeof v === 'boolean') return v ? 'oui' : 'non';
     if (v === null) return '';
-    return champCsv(String(v));
+    // Les textes viennent en partie des fichiers du département (identifiants) : neutralisés pour le tableur
+    // (docs/securite.md § Formules) ; les nombres (écart en jours, parfois négatif) restent des nombres.
+    return champCsv(typeof v === 'string' ? neutraliserFormule(v) : String(v));
   }).join(';');
 }

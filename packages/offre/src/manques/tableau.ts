@@ -72,6 +72,14 @@ export function tableauManques(a: AnalyseManques): Tableau {
   return { colonnes, lignes };
 }
 
+/**
+ * Le tableau des manques est un rapport à ouvrir dans un tableur (jamais relu par Jalon) : les textes qui
+ * commencent par un signe de formule (= + - @, tabulation, retour chariot) sont préfixés d'une apostrophe par
+ * papaparse (`escapeFormulae`, OWASP « CSV injection », docs/securite.md).
+ */
 export function tableauEnCsv(t: Tableau): string {
-  return `${Papa.unparse({ fields: [...t.colonnes], data: t.lignes.map((l) => [...l]) }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse(
+    { fields: [...t.colonnes], data: t.lignes.map((l) => [...l]) },
+    { newline: '\r\n', escapeFormulae: true },
+  )}\r\n`;
 }
