@@ -32,13 +32,16 @@ function objetsDe(fichier: string, modele: Modele, elements: readonly unknown[])
 
 export function lireJson(fichier: string, octets: Buffer): LectureBrute {
   let contenu: unknown;
+  const texte = octets.toString('utf8').replace(/^\uFEFF/, '');
   try {
-    contenu = JSON.parse(octets.toString('utf8').replace(/^\uFEFF/, ''));
+    contenu = JSON.parse(texte);
   } catch (erreur) {
-    throw new ErreurIllisible(
-      fichier,
-      `JSON mal formé (${erreur instanceof Error ? erreur.message : String(erreur)})`,
-    );
+    // Message du moteur en anglais : on le remplace par une raison française située (ligne, colonne).
+    const position = /position (\d+)/u.exec(erreur instanceof Error ? erreur.message : '')?.[1];
+    const lignes = position === undefined ? undefined : texte.slice(0, Number(position)).split('\n');
+    const lieu =
+      lignes === undefined ? '' : ` à la ligne ${lignes.length}, colonne ${(lignes.at(-1)?.length ?? 0) + 1}`;
+    throw new ErreurIllisible(fichier, `JSON mal formé${lieu} (syntaxe incorrecte ou fichier tronqué)`);
   }
   if (Array.isArray(contenu))
     return { objets: objetsDe(fichier, modeleDuTableau(fichier, contenu), contenu), constats: [] };

@@ -41,10 +41,12 @@ export async function ouvrirPostgres(url: string, taillePool = 10): Promise<Base
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // Une connexion inactive coupée (PostgreSQL arrêté ou redémarré) émet « error » sur le pool : sans écouteur,
-  // Node arrêterait tout le serveur (issue 9 § 4). Le pool l'écarte et en rouvre une à la demande ; les requêtes
-  // en cours reçoivent l'erreur, traduite en 503 par http/erreurs.ts.
+  // Une connexion coupée (PostgreSQL arrêté ou redémarré) émet « error » sur le pool (connexion inactive) ou sur
+  // le client (connexion prêtée, entre deux requêtes d'une transaction) : sans écouteur, Node arrêterait tout le
+  // serveur (issue 9 § 4). Le pool écarte la connexion morte et en rouvre une à la demande ; les requêtes en
+  // cours reçoivent l'erreur, traduite en 503 par http/erreurs.ts.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();
