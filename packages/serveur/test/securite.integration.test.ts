@@ -42,7 +42,7 @@ beforeAll(async () => {
       if (r.statut !== 201) throw new Error(`dépôt ${code} ${exercice} : ${JSON.stringify(r.corps)}`);
     }
   }
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await t.base.fermer();
 });
