@@ -46,7 +46,11 @@ export async function echeancesDuPerimetre(
   perimetre: Perimetre,
   filtres: { exercice?: number | undefined; collectivite?: string | undefined } = {},
 ): Promise<{ echeances: EcheanceConvention[]; conventions: ReadonlyMap<string, ConventionResume> }> {
-  const conventions = await depots.conventions.lister(perimetre, filtres);
+  // Seuls l'exercice et la collectivité filtrent les conventions (le statut d'une échéance n'est pas le leur).
+  const conventions = await depots.conventions.lister(perimetre, {
+    exercice: filtres.exercice,
+    collectivite: filtres.collectivite,
+  });
   const journaux = await depots.cycle.journaux(conventions.map((c) => c.id));
   const echeances: EcheanceConvention[] = [];
   for (const convention of conventions) {
