@@ -6,9 +6,12 @@ import { PageConnexion } from './pages/PageConnexion.tsx';
 import { PageAccueil } from './pages/PageAccueil.tsx';
 import { PageConvention } from './pages/PageConvention.tsx';
 import { PageIntrouvable } from './pages/PageIntrouvable.tsx';
+import { PageOffre, PageOffreAccueil } from './pages/PageOffre.tsx';
 import { PageTableauBord, PageTableauBordAccueil } from './pages/PageTableauBord.tsx';
 import { PageNoteAnalyse } from './pages/PageNoteAnalyse.tsx';
 import { PageIdentites } from './pages/PageIdentites.tsx';
+import { PageEcheances } from './pages/PageEcheances.tsx';
+import { PageBoiteEnvoi } from './pages/PageBoiteEnvoi.tsx';
 import type { ReactNode } from 'react';
 
 /** Une page réservée aux comptes connectés : sinon, la page de connexion (puis retour à la page demandée). */
@@ -33,6 +36,22 @@ export function App() {
             element={
               <Protegee>
                 <PageAccueil />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/echeances"
+            element={
+              <Protegee>
+                <PageEcheances />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/boite-envoi"
+            element={
+              <Protegee>
+                <PageBoiteEnvoi />
               </Protegee>
             }
           />
@@ -81,6 +100,22 @@ export function App() {
             element={
               <Protegee>
                 <PageIdentites />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/offre"
+            element={
+              <Protegee>
+                <PageOffreAccueil />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/offre/:collectivite"
+            element={
+              <Protegee>
+                <PageOffre />
               </Protegee>
             }
           />

@@ -56,6 +56,21 @@ export function Gabarit({ children }: { readonly children: ReactNode }) {
                       },
                     ]
                   : []),
+                {
+                  iconId: 'fr-icon-calendar-line' as const,
+                  text: 'Échéances',
+                  linkProps: { to: '/echeances' },
+                },
+                {
+                  iconId: 'fr-icon-mail-line' as const,
+                  text: 'Boîte d’envoi',
+                  linkProps: { to: '/boite-envoi' },
+                },
+                {
+                  iconId: 'fr-icon-road-map-line' as const,
+                  text: 'Offre d’insertion',
+                  linkProps: { to: '/offre' },
+                },
                 ...(utilisateur.role === 'national'
                   ? [
                       {

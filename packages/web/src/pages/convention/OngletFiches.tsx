@@ -12,6 +12,7 @@ import { ROUTES } from '../../api/routes.ts';
 import { euros } from '../../composants/format.ts';
 import { lireSaisieMontant, texteEdition } from '../../grille/nombres.ts';
 import { CHAMPS_TEXTE, type CleChampTexte } from './champsFiche.ts';
+import { ServicesFinances } from '../../offre/ServicesFinances.tsx';
 
 interface Props {
   readonly detail: ConventionDetail;
@@ -364,6 +365,7 @@ export function OngletFiches({ detail, onDetail }: Props) {
           </div>
         </form>
       )}
+      <ServicesFinances detail={detail} />
     </section>
   );
 }
