@@ -149,7 +149,7 @@ export type EnveloppeApi = z.infer<typeof enveloppeSchema>;
 export const enveloppeModificationSchema = z.object({
   montant: z.int().min(0),
   cles: z
-    .array(z.object({ collectivite_id: z.string().min(1), poids: z.number().min(0) }))
+    .array(z.object({ collectivite_id: z.string().min(1), poids: z.int().min(0) }))
     .min(1, 'Au moins une collectivité.'),
 });
 export type EnveloppeModification = z.infer<typeof enveloppeModificationSchema>;

@@ -253,6 +253,16 @@ const EXEMPLES: Record<string, Exemple> = {
   'DELETE /api/conventions/{id}/bilans/{bilanId}': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/bilans/999999?version=1`,
   }),
+  // Enveloppes (issue 6 § 5) : lecture par l'État, fixation par le national, simulation par le commissaire.
+  'GET /api/enveloppes/{cadre}/{exercice}': () => ({ chemin: '/api/enveloppes/calpae-2023/2023' }),
+  'PUT /api/enveloppes/{cadre}/{exercice}': () => ({
+    chemin: '/api/enveloppes/calpae-2023/2023',
+    corps: { montant: 100, cles: [{ collectivite_id: 'departement:37', poids: 1 }] },
+  }),
+  'POST /api/enveloppes/{cadre}/{exercice}/regions/{region}/simulation': (c) => ({
+    chemin: `/api/enveloppes/calpae-2023/2023/regions/${c.convention.collectivite.region ?? '00'}/simulation`,
+    corps: { lignes: [{ collectivite_id: c.convention.collectivite.id, attribue: 0 }] },
+  }),
   'GET /api/conventions/{id}/historique': (c) => ({
     chemin: `/api/conventions/${c.convention.id}/historique`,
   }),
@@ -403,7 +413,14 @@ const ADMINISTRATION = new Set([
   'DELETE /api/identites/{id}',
 ]);
 /** Vues nationales, sans territoire de cible : services de l'État 200, comptes des collectivités 403. */
-const VUES_NATIONALES = new Set(['GET /api/tableaux-bord/national']);
+const VUES_NATIONALES = new Set([
+  'GET /api/tableaux-bord/national',
+  'GET /api/enveloppes/{cadre}/{exercice}',
+]);
+/** Écritures réservées à l'administration centrale : refusées (403) à tout autre compte ; le national n'écrit pas ici. */
+const ECRITURES_NATIONALES = new Set(['PUT /api/enveloppes/{cadre}/{exercice}']);
+/** Calculs sans écriture permis au commissaire de la région et au national : 200 dans leur territoire. */
+const CALCULS_REGIONAUX = new Set(['POST /api/enveloppes/{cadre}/{exercice}/regions/{region}/simulation']);
 /** Listes : réponse 200, mais seulement des éléments du territoire. */
 const LISTES = new Set(['GET /api/conventions', 'GET /api/collectivites']);
 
@@ -495,6 +512,23 @@ describe('chaque route × chaque rôle', () => {
       const [methode = 'GET'] = route.split(' ');
       const exemple = EXEMPLES[route];
       if (exemple === undefined) throw new Error(`exemple manquant : ${route}`);
+      if (ECRITURES_NATIONALES.has(route)) {
+        if (compte.identifiant === 'national') continue;
+        const { chemin, corps: envoi } = exemple(cibles[0]?.cible as Cible);
+        const r = await client.requete(methode, chemin, envoi);
+        expect(r.statut, `${compte.identifiant} ${route}`).toBe(403);
+        continue;
+      }
+      if (CALCULS_REGIONAUX.has(route)) {
+        const permis = compte.identifiant === 'national' || compte.identifiant.startsWith('commissaire.');
+        for (const { cible: c, lecture } of cibles) {
+          const { chemin, corps: envoi } = exemple(c);
+          const r = await client.requete(methode, chemin, envoi);
+          const attendus = permis && lecture ? [200] : [403, 404];
+          expect(attendus, `${compte.identifiant} ${chemin} → ${r.statut}`).toContain(r.statut);
+        }
+        continue;
+      }
       if (VUES_NATIONALES.has(route)) {
         const r = await client.get(exemple(cibles[0]?.cible as Cible).chemin);
         expect(r.statut, `${compte.identifiant} ${route}`).toBe(compte.redacteur ? 403 : 200);
@@ -513,7 +547,8 @@ describe('chaque route × chaque rôle', () => {
         continue;
       }
       for (const { cible: c, lecture } of cibles) {
-        if (ECRITURE_ETAT.has(route) && lecture && /^(ddets|commissaire)\./.test(compte.identifiant)) continue;
+        if (ECRITURE_ETAT.has(route) && lecture && /^(ddets|commissaire)\./.test(compte.identifiant))
+          continue;
         const estFt = route.includes('france-travail');
         if (estFt !== (c.convention.cadre === 'france-travail-2024')) continue;
         const { chemin, corps: envoi } = exemple(c);

@@ -15,6 +15,7 @@ import { routesIndicateurs } from './routes/indicateurs.ts';
 import { routesOffre } from './routes/offre.ts';
 import { routesNotes } from './routes/notes.ts';
 import { routesTableauxBord } from './routes/tableaux-bord.ts';
+import { routesEnveloppes } from './routes/enveloppes.ts';
 import { routesSession } from './routes/session.ts';
 import { routesSysteme } from './routes/systeme.ts';
 import { securite } from './securite.ts';
@@ -79,6 +80,7 @@ export function creerApplication(deps: Dependances): AppJalon {
   routesDocuments(app, deps);
   routesNotes(app, deps);
   routesTableauxBord(app, deps);
+  routesEnveloppes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
