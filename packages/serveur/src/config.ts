@@ -84,7 +84,8 @@ function lireSecurite(env: NodeJS.ProcessEnv): ReglagesSecurite {
     tailles: {
       corps: Math.floor(entier(env, 'JALON_TAILLE_MAX_CORPS_MO', d.tailles.corps / MIO) * MIO),
       televersement: Math.floor(
-        entier(env, 'JALON_TAILLE_MAX_TELEVERSEMENT_MO', d.tailles.televersement / MIO) * MIO,
+        // Une seule variable pour les téléversements : celle de la réception des données (cas/donnees-reception.ts).
+        entier(env, 'JALON_TELEVERSEMENT_MAX_MO', d.tailles.televersement / MIO) * MIO,
       ),
     },
     proxyDeConfiance: proxy === '1',

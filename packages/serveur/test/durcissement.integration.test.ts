@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { preparerApplication } from '../src/application.ts';
 import type { Base } from '../src/base/ouvrir.ts';
 import type { AppJalon } from '../src/http/contexte.ts';
+import { estImport } from '../src/http/limites.ts';
 import { estPublique } from '../src/http/securite.ts';
 import { REGLAGES_SECURITE, type ReglagesSecurite } from '../src/http/securite-reglages.ts';
 import { Client, corps } from './aide/client.ts';
@@ -212,7 +213,21 @@ describe('taille des requêtes', () => {
     );
     const importMoyen = await c.requete('POST', '/api/conventions/import', gros(5 * 1024));
     expect(importMoyen.statut).not.toBe(413);
-    const importGros = await c.requete('POST', '/api/conventions/import', gros(17 * 1024));
+    // Téléversements : la limite (16 Kio ici) porte sur les fichiers, plus 64 Kio d'enveloppe multipart.
+    const importGros = await c.requete('POST', '/api/conventions/import', gros(81 * 1024));
     expect(importGros.statut).toBe(413);
+    expect(corps<{ erreur: string }>(importGros).erreur).toBe(
+      'Requête trop volumineuse : 16 Kio au plus pour cette adresse (/api/conventions/import).',
+    );
+    for (const chemin of [
+      '/api/conventions/1/donnees',
+      '/api/collectivites/departement:37/profils/apercu',
+      '/api/offre/departement:37/import',
+    ]) {
+      expect(estImport(chemin), chemin).toBe(true);
+    }
+    for (const chemin of ['/api/conventions/1', '/api/conventions/1/donnees/imports', '/api/identites']) {
+      expect(estImport(chemin), chemin).toBe(false);
+    }
   });
 });

@@ -27,8 +27,15 @@ export class Limiteurs {
   }
 }
 
-/** Routes d'import et de téléversement (présentes et futures) : `…/import`, `…/televersement(s)`. */
-export const estImport = (chemin: string): boolean => /\/(import|televersements?)(\/|$)/.test(chemin);
+/**
+ * Routes d'import et de téléversement : `…/import`, `…/televersement(s)` (présentes et futures), le téléversement
+ * des données d'une convention (`POST /api/conventions/{id}/donnees`) et l'aperçu d'un profil
+ * (`POST …/profils/apercu`), qui reçoivent des fichiers.
+ */
+export const estImport = (chemin: string): boolean =>
+  /\/(import|televersements?)(\/|$)/.test(chemin) ||
+  /^\/api\/conventions\/[^/]+\/donnees$/.test(chemin) ||
+  /\/profils\/apercu$/.test(chemin);
 
 /** Adresse du client : la connexion TCP, ou la dernière de `X-Forwarded-For` derrière un répartiteur de confiance. */
 export function adresseClient(c: Context, proxyDeConfiance: boolean): string {
@@ -138,9 +145,9 @@ const taille = (octets: number): string =>
  * `bodyLimit` vérifie `Content-Length` et compte aussi les octets d'un envoi par morceaux.
  */
 export function limiterTailles(reglages: ReglagesSecurite): MiddlewareHandler<EnvJalon> {
-  const pour = (max: number) =>
+  const pour = (max: number, marge = 0) =>
     bodyLimit({
-      maxSize: max,
+      maxSize: max + marge,
       onError: (c) =>
         c.json(
           { erreur: `Requête trop volumineuse : ${taille(max)} au plus pour cette adresse (${c.req.path}).` },
@@ -148,6 +155,8 @@ export function limiterTailles(reglages: ReglagesSecurite): MiddlewareHandler<En
         ),
     });
   const corps = pour(reglages.tailles.corps);
-  const televersement = pour(reglages.tailles.televersement);
+  // Marge de l'enveloppe multipart (en-têtes des parties, autres champs) : la limite porte sur les fichiers, comme
+  // celle de la réception des données (cas/donnees-reception.ts), qui répond elle-même au-delà.
+  const televersement = pour(reglages.tailles.televersement, 64 * 1024);
   return (c, next) => (estImport(c.req.path) ? televersement(c, next) : corps(c, next));
 }

@@ -32,11 +32,14 @@ const MIO = 1024 * 1024;
 export const REGLAGES_SECURITE: ReglagesSecurite = {
   session: REGLAGES_SESSION,
   limites: {
-    connexionParIp: { points: 50, dureeS: 15 * 60 },
+    // Une préfecture ou un conseil départemental sort souvent par une seule adresse (NAT) : la limite par IP est
+    // large, celle par identifiant (échecs) serrée (INT-SECURITE-6).
+    connexionParIp: { points: 200, dureeS: 15 * 60 },
     connexionParCompte: { points: 10, dureeS: 15 * 60 },
     importParIp: { points: 60, dureeS: 60 },
     importParCompte: { points: 30, dureeS: 60 },
   },
-  tailles: { corps: 10 * MIO, televersement: 50 * MIO },
+  // Téléversement : même plafond par défaut que la réception des données (`JALON_TELEVERSEMENT_MAX_MO`, 200 Mo).
+  tailles: { corps: 10 * MIO, televersement: 200 * MIO },
   proxyDeConfiance: false,
 };
