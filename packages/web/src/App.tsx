@@ -9,6 +9,7 @@ import { PageIntrouvable } from './pages/PageIntrouvable.tsx';
 import { PageOffre, PageOffreAccueil } from './pages/PageOffre.tsx';
 import { PageTableauBord, PageTableauBordAccueil } from './pages/PageTableauBord.tsx';
 import { PageNoteAnalyse } from './pages/PageNoteAnalyse.tsx';
+import { PageEnveloppes } from './pages/PageEnveloppes.tsx';
 import { PageIdentites } from './pages/PageIdentites.tsx';
 import { PageEcheances } from './pages/PageEcheances.tsx';
 import { PageBoiteEnvoi } from './pages/PageBoiteEnvoi.tsx';
@@ -52,6 +53,14 @@ export function App() {
             element={
               <Protegee>
                 <PageBoiteEnvoi />
+              </Protegee>
+            }
+          />
+          <Route
+            path="/enveloppes"
+            element={
+              <Protegee>
+                <PageEnveloppes />
               </Protegee>
             }
           />

@@ -54,6 +54,11 @@ export function Gabarit({ children }: { readonly children: ReactNode }) {
                         text: 'Tableaux de bord',
                         linkProps: { to: '/tableaux-bord' },
                       },
+                      {
+                        iconId: 'fr-icon-money-euro-circle-line' as const,
+                        text: 'Enveloppes',
+                        linkProps: { to: '/enveloppes' },
+                      },
                     ]
                   : []),
                 {

@@ -19,6 +19,7 @@ import { OngletFranceTravail } from './convention/OngletFranceTravail.tsx';
 import { OngletDocuments } from './convention/OngletDocuments.tsx';
 import { OngletDonnees } from './convention/OngletDonnees.tsx';
 import { CycleDeVie } from '../pilotage/cycle/CycleDeVie.tsx';
+import { OngletBilan } from './convention/OngletBilan.tsx';
 
 const ONGLETS = [
   { tabId: 'fiches', label: 'Fiches actions' },
@@ -27,6 +28,7 @@ const ONGLETS = [
   { tabId: 'indicateurs', label: 'Indicateurs' },
   { tabId: 'donnees', label: 'Données' },
   { tabId: 'documents', label: 'Documents' },
+  { tabId: 'bilan', label: 'Bilan partagé' },
   { tabId: 'historique', label: 'Historique' },
 ] as const;
 type Onglet = (typeof ONGLETS)[number]['tabId'];
@@ -148,6 +150,7 @@ export function PageConvention() {
         {actif === 'documents' && <OngletDocuments detail={donnees} onModifiee={detail.recharger} />}
         {actif === 'indicateurs' && <OngletIndicateurs detail={donnees} />}
         {actif === 'donnees' && <OngletDonnees detail={donnees} onModifiee={detail.recharger} />}
+        {actif === 'bilan' && <OngletBilan detail={donnees} />}
         {actif === 'historique' && <OngletHistorique conventionId={identifiant} />}
       </Tabs>
     </>
