@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as ReadableStreamWeb } from 'node:stream/web';
 import busboy from 'busboy';
@@ -92,20 +92,32 @@ export async function recevoirFormulaire(
     const chemin = join(dossier, nom);
     const hachage = createHash('sha256');
     let octets = 0;
-    flux.on('data', (morceau: Buffer) => {
-      octets += morceau.length;
-      total += morceau.length;
-      hachage.update(morceau);
-      if (total > tailleMax) {
-        echouer(tropGros(tailleMax));
-        flux.resume();
-      }
+    // Compte, empreinte et borne au fil de l'eau ; passé la borne, plus rien n'est écrit sur le disque.
+    const filtre = new Transform({
+      transform(morceau: Buffer, _encodage, fini) {
+        octets += morceau.length;
+        total += morceau.length;
+        if (total > tailleMax) echouer(tropGros(tailleMax));
+        if (erreur !== null) {
+          fini();
+          return;
+        }
+        hachage.update(morceau);
+        fini(null, morceau);
+      },
     });
     flux.on('limit', () => echouer(tropGros(tailleMax)));
     ecritures.push(
-      pipeline(flux, createWriteStream(chemin)).then(() => {
-        fichiers.push({ chemin, nom, octets, empreinte: `sha256:${hachage.digest('hex')}` });
-      }),
+      pipeline(flux, filtre, createWriteStream(chemin)).then(
+        () => {
+          fichiers.push({ chemin, nom, octets, empreinte: `sha256:${hachage.digest('hex')}` });
+        },
+        // Jamais de rejet non suivi : l'erreur est rendue après la lecture du formulaire.
+        (e: unknown) =>
+          echouer(
+            invalide(`${nom} : réception interrompue (${e instanceof Error ? e.message : String(e)}).`),
+          ),
+      ),
     );
   });
   analyseur.on('filesLimit', () => echouer(invalide(`Trop de fichiers : ${MAX_FICHIERS} au plus.`)));

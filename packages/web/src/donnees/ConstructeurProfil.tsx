@@ -232,6 +232,9 @@ export function ConstructeurProfil({
           <p>
             {apercu.lues} ligne(s) lue(s), {apercu.produites} produite(s), {apercu.rejets.length} rejetée(s).
           </p>
+          <p className="fr-text--sm">
+            Colonnes de l’export : {apercu.colonnes_source.map((c) => `« ${c} »`).join(', ')}
+          </p>
           <div className="fr-table fr-table--sm">
             <table tabIndex={0}>
               <caption>Aperçu : premières lignes produites</caption>
