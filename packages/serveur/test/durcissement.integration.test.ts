@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { preparerApplication } from '../src/application.ts';
+import { ConfigInvalide, lireConfig } from '../src/config.ts';
 import type { Base } from '../src/base/ouvrir.ts';
 import type { AppJalon } from '../src/http/contexte.ts';
 import { estImport } from '../src/http/limites.ts';
@@ -229,5 +230,47 @@ describe('taille des requêtes', () => {
     for (const chemin of ['/api/conventions/1', '/api/conventions/1/donnees/imports', '/api/identites']) {
       expect(estImport(chemin), chemin).toBe(false);
     }
+  });
+});
+
+describe('configuration du serveur (principal.ts passe toujours ses réglages)', () => {
+  it('lireConfig : défauts, variables JALON_* lues, valeurs invalides refusées en français', async () => {
+    expect(lireConfig({}, RACINE).securite).toEqual(REGLAGES_SECURITE);
+    const config = lireConfig(
+      {
+        JALON_LIMITE_CONNEXION_COMPTE: '2',
+        JALON_SESSION_INACTIVITE_MIN: '15',
+        JALON_SESSION_DUREE_MAX_H: '4',
+        JALON_TAILLE_MAX_CORPS_MO: '1',
+        JALON_TELEVERSEMENT_MAX_MO: '20',
+        JALON_PROXY_DE_CONFIANCE: '1',
+      },
+      RACINE,
+    ).securite;
+    expect(config.session).toEqual({ inactiviteMs: 15 * 60_000, dureeMaxMs: 4 * 3_600_000 });
+    expect(config.tailles).toEqual({ corps: 1024 * 1024, televersement: 20 * 1024 * 1024 });
+    expect(config.limites.connexionParCompte.points).toBe(2);
+    expect(config.proxyDeConfiance).toBe(true);
+    expect(() => lireConfig({ JALON_LIMITE_IMPORT_IP: 'beaucoup' }, RACINE)).toThrow(
+      new ConfigInvalide(
+        'JALON_LIMITE_IMPORT_IP invalide : « beaucoup » (nombre strictement positif attendu).',
+      ),
+    );
+    expect(() => lireConfig({ JALON_OIDC_EMETTEUR: 'https://idp.exemple.test' }, RACINE)).toThrow(
+      'JALON_OIDC_CLIENT_ID manquante : obligatoire quand JALON_OIDC_EMETTEUR est définie.',
+    );
+
+    // Les réglages lus de l'environnement sont bien appliqués par l'application.
+    const { app: appConfig } = await preparerApplication(base, {
+      demo: true,
+      securite: { ...config, proxyDeConfiance: true },
+    });
+    const essai = () => {
+      const c = new Client(appConfig);
+      return c.connecter('agent.59', 'mauvais');
+    };
+    expect((await essai()).statut).toBe(401);
+    expect((await essai()).statut).toBe(401);
+    expect((await essai()).statut).toBe(429);
   });
 });

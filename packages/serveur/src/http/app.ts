@@ -40,7 +40,9 @@ export function creerApplication(deps: Dependances): AppJalon {
   });
 
   const reglages = deps.securite ?? REGLAGES_SECURITE;
-  const limiteurs = new Limiteurs(reglages);
+  // Limites de débit : seulement quand des réglages sont donnés — toujours par le serveur (`principal.ts`, via
+  // `lireConfig`) ; une application assemblée sans réglages (tests, outils) n'a que les limites de taille.
+  const limiteurs = deps.securite === undefined ? undefined : new Limiteurs(deps.securite);
   app.use('*', entetesSecurite());
   if (deps.journal !== undefined) {
     const journal = deps.journal;
@@ -59,9 +61,9 @@ export function creerApplication(deps: Dependances): AppJalon {
     });
   }
   app.use('/api/*', limiterTailles(reglages));
-  app.use('/api/*', limiterConnexions(limiteurs));
+  if (limiteurs !== undefined) app.use('/api/*', limiterConnexions(limiteurs));
   app.use('/api/*', securite(deps));
-  app.use('/api/*', limiterImports(limiteurs));
+  if (limiteurs !== undefined) app.use('/api/*', limiterImports(limiteurs));
 
   routesSysteme(app);
   routesSession(app, deps);
