@@ -42,7 +42,7 @@ const nombreFrancais = (v: number) => new Intl.NumberFormat('fr-FR', { maximumFr
  * ```
  */
 export function CarteDepartements(props: CarteDepartementsProps) {
-  const charge = useContours();
+  const charge = useContours(props.contours === undefined);
   const contours = props.contours ?? (charge.etat === 'pret' ? charge.contours : undefined);
   if (contours === undefined) {
     return (

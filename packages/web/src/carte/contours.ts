@@ -21,9 +21,11 @@ export type EtatContours =
   | { readonly etat: 'erreur'; readonly message: string }
   | { readonly etat: 'pret'; readonly contours: ContoursDepartements };
 
-export function useContours(): EtatContours {
+/** `charger: false` (contours fournis par l'appelant) : aucune requête. */
+export function useContours(charger = true): EtatContours {
   const [etat, setEtat] = useState<EtatContours>({ etat: 'chargement' });
   useEffect(() => {
+    if (!charger) return;
     let actif = true;
     chargerContours().then(
       (contours) => actif && setEtat({ etat: 'pret', contours }),
@@ -33,6 +35,6 @@ export function useContours(): EtatContours {
     return () => {
       actif = false;
     };
-  }, []);
+  }, [charger]);
   return etat;
 }
