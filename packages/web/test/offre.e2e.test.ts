@@ -141,6 +141,20 @@ describe.skipIf(manque && !process.env.CI)('offre d’insertion dans un vrai nav
       expect(cree).toMatchObject({ source: 'cd44', frais: 'gratuit', zone_eligibilite: ['44'] });
       expect(String(cree?.id)).toMatch(/^cd44--/);
       await page.screenshot({ path: '/tmp/jalon-offre.png', fullPage: true });
+
+      // Manques du département : tableau des freins (le service créé répond au frein mobilité) et carte.
+      await page.getByRole('tab', { name: 'Manques' }).click();
+      await page.getByRole('heading', { name: 'Manques de l’offre — département 44' }).waitFor();
+      const frein = page
+        .getByRole('table', { name: 'Services par frein' })
+        .getByRole('row', { name: /Mobilité/ });
+      await expect.poll(async () => (await frein.textContent()) ?? '').not.toMatch(/manque/);
+      const carte = page.getByRole('group', {
+        name: 'Carte : Catégories de thématiques couvertes par département',
+      });
+      await carte.waitFor();
+      await carte.getByRole('img', { name: /44/ }).first().waitFor();
+      await page.screenshot({ path: '/tmp/jalon-offre-manques.png', fullPage: true });
       await contexte.close();
     },
   );
