@@ -18,10 +18,8 @@ import {
 } from '@jalon/schemas';
 import { main } from '@jalon/cli';
 import { genererFluxSynthetique } from '../../indicateurs/test/fixtures/caf/generateur.ts';
-import { preparerApplication } from '../src/application.ts';
 import { REGLAGES_SECURITE } from '../src/http/securite-reglages.ts';
-import type { ApplicationTest } from './aide/application.ts';
-import { pgliteTest } from './aide/pglite-rapide.ts';
+import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
 
 const MINI = '/work/shared/specs/exemples/parcours-mini';
@@ -39,18 +37,13 @@ process.env.JALON_TELEVERSEMENT_MAX_MO = '1';
  * compte (fuzz) ; la limitation des imports a ses propres tests (http/limites.ts).
  */
 async function applicationSansLimiteDeDebit(): Promise<ApplicationTest> {
-  const base = await pgliteTest('demo', async (b) => {
-    await preparerApplication(b, { demo: true });
-  });
   const grand = { points: 100_000, dureeS: 60 };
-  const { app, persistance } = await preparerApplication(base, {
-    demo: true,
+  return applicationDemo(undefined, {
     securite: {
       ...REGLAGES_SECURITE,
       limites: { ...REGLAGES_SECURITE.limites, importParIp: grand, importParCompte: grand },
     },
   });
-  return { app, base, persistance, maintenant: new Date() };
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import type {
   MatriceIndicateurs,
 } from '@jalon/schemas';
 import { estPublique } from '../src/http/securite.ts';
+import { REGLAGES_SECURITE } from '../src/http/securite-reglages.ts';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
 
@@ -25,7 +26,15 @@ let national: Client;
 const SANS_DEPOT = !libreOfficeDisponible() && !process.env.CI;
 
 beforeAll(async () => {
-  t = await applicationDemo();
+  // Limites de débit relevées : ce test envoie des centaines de requêtes d'import depuis une même « adresse » ;
+  // il porte sur les rôles et territoires, la limitation a ses propres tests.
+  const grand = { points: 100_000, dureeS: 60 };
+  t = await applicationDemo(undefined, {
+    securite: {
+      ...REGLAGES_SECURITE,
+      limites: { ...REGLAGES_SECURITE.limites, importParIp: grand, importParCompte: grand },
+    },
+  });
   national = new Client(t.app);
   await national.connecter('national');
   await semerDonnees();

@@ -3,6 +3,7 @@ import type { Base } from '../../src/base/ouvrir.ts';
 import { pgliteTest } from './pglite-rapide.ts';
 import type { AppJalon } from '../../src/http/contexte.ts';
 import type { Persistance } from '../../src/depots/ports.ts';
+import type { ReglagesSecurite } from '../../src/http/securite-reglages.ts';
 
 export interface ApplicationTest {
   readonly app: AppJalon;
@@ -13,7 +14,10 @@ export interface ApplicationTest {
 }
 
 /** Application complète sur PGlite en mémoire, démonstration semée (une instance par fichier de test). */
-export async function applicationDemo(dossierWeb?: string): Promise<ApplicationTest> {
+export async function applicationDemo(
+  dossierWeb?: string,
+  options: { readonly securite?: ReglagesSecurite } = {},
+): Promise<ApplicationTest> {
   const base = await pgliteTest('demo', async (b) => {
     await preparerApplication(b, { demo: true });
   });
@@ -22,6 +26,7 @@ export async function applicationDemo(dossierWeb?: string): Promise<ApplicationT
     demo: true,
     horloge: () => etat.maintenant,
     ...(dossierWeb !== undefined ? { dossierWeb } : {}),
+    ...(options.securite !== undefined ? { securite: options.securite } : {}),
   });
   return Object.assign(etat, { app, base, persistance });
 }
