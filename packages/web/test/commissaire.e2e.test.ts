@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEPARTEMENTS } from '@jalon/referentiels';
 import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
 import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
@@ -18,6 +19,24 @@ const WEB = resolve(import.meta.dirname, '..');
 const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
 const CHROMIUM = '/usr/bin/chromium';
 const manque = existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM})`;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Aucune violation axe « serious » ou « critical » sur la page (RGAA, comme plateforme.e2e.test.ts). */
+async function violationsGraves(page: Page): Promise<{ id: string; help: string }[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> };
+      }
+    ).axe;
+    const resultat = await axe.run();
+    return resultat.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, help: v.help }));
+  });
+}
 
 /** L'interface construite contient-elle déjà les pages du pilotage ? Sinon on la reconstruit. */
 function interfaceAJour(): boolean {
@@ -60,7 +79,20 @@ describe.skipIf(manque !== '' && !process.env.CI)('commissaire : tableau de bord
   it('ouvre sa région, voit tous ses départements sur la carte, écrit et dépose la note en retard', async () => {
     const base = serveur?.base ?? '';
     const page = await navigateur.newPage();
+    const erreurs: string[] = [];
+    page.on('pageerror', (e) => erreurs.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') erreurs.push(m.text());
+    });
     await page.goto(`${base}/connexion`);
+    await page
+      .getByLabel('Identifiant')
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        throw new Error(
+          `Page de connexion absente : ${erreurs.join(' | ')}\n${(await page.content()).slice(0, 1500)}`,
+        );
+      });
     await page.getByLabel('Identifiant').fill('commissaire.52');
     await page.getByLabel('Mot de passe').fill('demo-jalon');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -85,6 +117,7 @@ describe.skipIf(manque !== '' && !process.env.CI)('commissaire : tableau de bord
     const boite = await carte.boundingBox();
     expect(boite?.width ?? 0).toBeGreaterThan(200);
     await page.screenshot({ path: '/tmp/jalon-tableau-bord-52.png', fullPage: true });
+    expect(await violationsGraves(page), 'axe : tableau de bord').toEqual([]);
 
     // La convention en retard : badge, lien vers la note d'analyse.
     const ligne44 = page.getByRole('row', { name: /Loire-Atlantique \(44\)/ });
@@ -94,6 +127,7 @@ describe.skipIf(manque !== '' && !process.env.CI)('commissaire : tableau de bord
       .getByRole('heading', { level: 1, name: /^Note d’analyse — Loire-Atlantique, exercice 2022/ })
       .waitFor();
     await page.getByText('Consommation générale').first().waitFor();
+    expect(await violationsGraves(page), 'axe : note d’analyse').toEqual([]);
 
     const texte = 'Consommation conforme ; crédits 2023 proposés au montant calculé (reports déduits).';
     await page.getByLabel('Justification').fill(texte);
