@@ -39,7 +39,7 @@ export function lignesExport(t: TableauBordApi): { entetes: string[]; lignes: Va
   return { entetes, lignes };
 }
 
-function classeur(t: TableauBordApi): Classeur {
+export function classeur(t: TableauBordApi): Classeur {
   const { entetes, lignes } = lignesExport(t);
   const cellule = (v: ValeurCsv): Cellule | undefined =>
     v === null || v === undefined
