@@ -37,83 +37,42 @@ describe('jalon comptes', { timeout: 240_000 }, () => {
     return { code, ...sortie };
   };
 
-  it('crée un agent départemental, refuse les doublons et les territoires incohérents', async () => {
-    const cree = await jalon(
+  /** `jalon comptes creer` : identifiant, nom, rôle, puis options de territoire ; mot de passe du fichier donné. */
+  const creer = (identifiant: string, role: string, territoire: string[], mdp = fichierMdp) =>
+    jalon(
       'creer',
       '--identifiant',
-      'marie.durand',
+      identifiant,
       '--nom',
-      'Marie Durand',
+      identifiant,
       '--role',
-      'departement_agent',
-      '--collectivite',
-      'departement:37',
+      role,
+      ...territoire,
       '--mot-de-passe-fichier',
-      fichierMdp,
+      mdp,
     );
+
+  it('crée un agent départemental, refuse les doublons et les territoires incohérents', async () => {
+    const cree = await creer('marie.durand', 'departement_agent', ['--collectivite', 'departement:37']);
     expect(cree.stderr).toBe('');
     expect(cree.code).toBe(0);
     expect(cree.stdout).toContain('Compte marie.durand créé (departement_agent, departement:37)');
 
-    const doublon = await jalon(
-      'creer',
-      '--identifiant',
-      'marie.durand',
-      '--nom',
-      'X',
-      '--role',
-      'national',
-      '--mot-de-passe-fichier',
-      fichierMdp,
-    );
+    const doublon = await creer('marie.durand', 'national', []);
     expect(doublon.code).toBe(1);
     expect(doublon.stderr).toContain('l’identifiant « marie.durand » existe déjà');
 
-    const regionPourAgent = await jalon(
-      'creer',
-      '--identifiant',
-      'paul',
-      '--nom',
-      'Paul',
-      '--role',
-      'departement_agent',
-      '--region',
-      '24',
-      '--mot-de-passe-fichier',
-      fichierMdp,
-    );
+    const regionPourAgent = await creer('paul', 'departement_agent', ['--region', '24']);
     expect(regionPourAgent.code).toBe(1);
     expect(regionPourAgent.stderr).toContain('exige --collectivite et lui seul');
 
-    const inconnu = await jalon(
-      'creer',
-      '--identifiant',
-      'paul',
-      '--nom',
-      'Paul',
-      '--role',
-      'ddets',
-      '--departement',
-      '99',
-      '--mot-de-passe-fichier',
-      fichierMdp,
-    );
+    const inconnu = await creer('paul', 'ddets', ['--departement', '99']);
     expect(inconnu.code).toBe(1);
     expect(inconnu.stderr).toContain('departement « 99 » inconnu');
 
     const court = join(dossier, 'court.txt');
     writeFileSync(court, 'court');
-    const faible = await jalon(
-      'creer',
-      '--identifiant',
-      'paul',
-      '--nom',
-      'Paul',
-      '--role',
-      'national',
-      '--mot-de-passe-fichier',
-      court,
-    );
+    const faible = await creer('paul', 'national', [], court);
     expect(faible.code).toBe(1);
     expect(faible.stderr).toContain('12 caractères au moins');
   });
