@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -133,6 +133,16 @@ export function PageConvention() {
       />
       <h1>{titre}</h1>
       <Resume detail={donnees} />
+      {['rapport_depose', 'analysee', 'cloturee'].includes(donnees.convention.statut) && (
+        <p>
+          <Link
+            className="fr-link fr-icon-file-text-line fr-link--icon-left"
+            to={`/conventions/${identifiant}/note-analyse`}
+          >
+            Note d’analyse du commissaire
+          </Link>
+        </p>
+      )}
       <CycleDeVie
         key={donnees.convention.version}
         conventionId={identifiant}
