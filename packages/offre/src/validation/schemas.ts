@@ -11,19 +11,25 @@ import type { Modele } from '../modele.ts';
 
 export const SCHEMAS = { structure: schemaStructure, service: schemaService } as const;
 
-// `strict: false` : les schémas officiels portent `default`/`examples` dans des branches `anyOf`, que le mode
-// strict d'Ajv refuse ; ils ne sont pas à nous, on les prend tels quels.
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-// ajv-formats est un module CommonJS : sa fonction est l'export par défaut (ou `.default` selon le chargeur).
-const ajouterFormats = ((ajvFormats as unknown as { default?: unknown }).default ?? ajvFormats) as (
-  a: Ajv2020,
-) => void;
-ajouterFormats(ajv);
+// Compilés à la première validation, pas au chargement du module : l'interface web importe ce paquet pour ses
+// données (colonnes, référentiels) sans valider (la validation est celle du serveur), et Ajv compile ses
+// validateurs avec `new Function`, que la CSP stricte de Jalon interdit dans le navigateur (docs/securite.md).
+let validateurs: Record<Modele, ValidateFunction> | undefined;
 
-const validateurs: Record<Modele, ValidateFunction> = {
-  structure: ajv.compile(schemaStructure),
-  service: ajv.compile(schemaService),
-};
+function lesValidateurs(): Record<Modele, ValidateFunction> {
+  if (validateurs === undefined) {
+    // `strict: false` : les schémas officiels portent `default`/`examples` dans des branches `anyOf`, que le mode
+    // strict d'Ajv refuse ; ils ne sont pas à nous, on les prend tels quels.
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+    // ajv-formats est un module CommonJS : sa fonction est l'export par défaut (ou `.default` selon le chargeur).
+    const ajouterFormats = ((ajvFormats as unknown as { default?: unknown }).default ?? ajvFormats) as (
+      a: Ajv2020,
+    ) => void;
+    ajouterFormats(ajv);
+    validateurs = { structure: ajv.compile(schemaStructure), service: ajv.compile(schemaService) };
+  }
+  return validateurs;
+}
 
 export interface ErreurSchema {
   /** Chemin JSON dans l'objet, ex. `/publics/1` ; vide pour l'objet entier. */
@@ -35,7 +41,7 @@ export interface ErreurSchema {
 
 /** Valide un objet au schéma officiel ; rend les erreurs en français, une par chemin. */
 export function validerAuSchema(modele: Modele, objet: unknown): ErreurSchema[] {
-  const valider = validateurs[modele];
+  const valider = lesValidateurs()[modele];
   if (valider(objet)) return [];
   return traduireErreurs(valider.errors ?? []);
 }
