@@ -156,6 +156,26 @@ describe.skipIf(manque && !process.env.CI)('offre d’insertion dans un vrai nav
       await carte.getByRole('img', { name: /44/ }).first().waitFor();
       await page.screenshot({ path: '/tmp/jalon-offre-manques.png', fullPage: true });
       await contexte.close();
+
+      // Sous la CSP stricte de Jalon (sans contournement) : le formulaire s'ouvre, aucune erreur de page
+      // (le paquet @jalon/offre n'exécute pas Ajv, qui compile par `new Function`, dans le navigateur).
+      const strict = await navigateur.newContext();
+      const page2 = await strict.newPage();
+      const erreurs: string[] = [];
+      page2.on('pageerror', (e) => erreurs.push(e.message));
+      page2.on('console', (m) => {
+        if (m.type() === 'error') erreurs.push(m.text());
+      });
+      await page2.goto(`${base}/connexion`);
+      await page2.getByLabel('Identifiant').fill('agent.44');
+      await page2.getByLabel('Mot de passe').fill(session.mot_de_passe_demo ?? '');
+      await page2.getByRole('button', { name: 'Se connecter' }).click();
+      await page2.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+      await page2.goto(`${base}/offre/${encodeURIComponent('departement:44')}`);
+      await page2.getByRole('button', { name: 'Ajouter un service' }).click();
+      await page2.getByRole('combobox', { name: /^Structure/ }).waitFor();
+      expect(erreurs).toEqual([]);
+      await strict.close();
     },
   );
 });
