@@ -81,6 +81,8 @@ async function connecter(identifiant: string): Promise<Session> {
 interface Cible {
   id: number;
   mesure: string;
+  /** Volet de la première fiche (obligatoire pour le cadre france-travail-2024). */
+  volet: number | null;
 }
 
 async function conventionsModifiables(session: Session): Promise<Cible[]> {
@@ -91,10 +93,12 @@ async function conventionsModifiables(session: Session): Promise<Cible[]> {
     const d = await requete(session, 'GET', `/api/conventions/${c.id}`);
     const detail = d.corps as {
       droits: { modifier: boolean };
-      fiches_actions: { mesure: string }[];
+      fiches_actions: { mesure: string; volet: number | null }[];
     };
-    const mesure = detail.fiches_actions[0]?.mesure;
-    if (detail.droits.modifier && mesure !== undefined) cibles.push({ id: c.id, mesure });
+    const modele = detail.fiches_actions[0];
+    if (detail.droits.modifier && modele !== undefined) {
+      cibles.push({ id: c.id, mesure: modele.mesure, volet: modele.volet });
+    }
   }
   return cibles;
 }
@@ -134,6 +138,7 @@ async function utilisateur(
         numero,
         intitule: `Charge ${u}/${n}`,
         mesure: cible.mesure,
+        volet: cible.volet,
       });
       m.ecritures.push(ecriture.ms);
       if (ecriture.statut === 201) m.reussies.set(numero, cible.id);
