@@ -177,7 +177,7 @@ describe('panne : serveur PGlite tué pendant un import', () => {
     const duree = Date.now() - debut;
 
     const issues: string[] = [];
-    for (const [k, fraction] of [0.5, 0.3].entries()) {
+    for (const [k, fraction] of [0.5].entries()) {
       version = (
         (await client.requete('GET', `/api/conventions/${id}`)).corps as { convention: { version: number } }
       ).convention;
