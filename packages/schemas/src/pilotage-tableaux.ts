@@ -158,6 +158,8 @@ export const simulationDemandeSchema = z.object({
   lignes: z
     .array(z.object({ collectivite_id: z.string().min(1), attribue: z.int().min(0) }))
     .min(1, 'Au moins une collectivité.'),
+  /** Projets régionaux que le commissaire finance sur les crédits maintenus en région (001 · annexe 4 § 2). */
+  projets: z.array(z.object({ libelle: z.string().min(1), montant: z.int().min(0) })).default([]),
 });
 export type SimulationDemande = z.infer<typeof simulationDemandeSchema>;
 
@@ -178,6 +180,9 @@ export const simulationSchema = z.object({
   total_refactions: z.int(),
   retenue_minimale: z.int(),
   remonte_au_plus: z.int(),
+  /** Réallocation dans la région : projets engagés sur le minimum maintenu en région, reste disponible. */
+  projets_engages: z.int(),
+  reste_a_reallouer: z.int(),
   erreurs: z.array(z.string()),
 });
 export type SimulationApi = z.infer<typeof simulationSchema>;

@@ -100,6 +100,28 @@ describe('enveloppes', () => {
     // ⌈ 33 333 × 4 / 5 ⌉ = ⌈ 26 666,4 ⌉ = 26 667 ; au plus 33 333 − 26 667 = 6 666 hors de la région.
     expect(s.retenue_minimale).toBe(26_667);
     expect(s.remonte_au_plus).toBe(6_666);
+    expect(s.erreurs).toEqual([]);
+    // Réallocation : 200,00 € de projets régionaux sur les 266,67 € maintenus → reste 66,67 € ; 300,00 € : refusé.
+    const projets = corps<SimulationApi>(
+      await commissaire.requete('POST', `${CHEMIN}/regions/52/simulation`, {
+        lignes: [{ collectivite_id: 'departement:44', attribue: 0 }],
+        projets: [{ libelle: 'Projet mobilité', montant: 20_000 }],
+      }),
+    );
+    expect([projets.projets_engages, projets.reste_a_reallouer, projets.erreurs]).toEqual([
+      20_000,
+      6_667,
+      [],
+    ]);
+    const trop = corps<SimulationApi>(
+      await commissaire.requete('POST', `${CHEMIN}/regions/52/simulation`, {
+        lignes: [{ collectivite_id: 'departement:44', attribue: 0 }],
+        projets: [{ libelle: 'Projet trop cher', montant: 30_000 }],
+      }),
+    );
+    expect(trop.reste_a_reallouer).toBe(0);
+    expect(trop.erreurs).toHaveLength(1);
+    expect(trop.erreurs[0]).toContain('dépassent les crédits maintenus en région');
     // Hors de sa région : refusé ; une collectivité d'une autre région dans la demande : 422.
     expect(
       (

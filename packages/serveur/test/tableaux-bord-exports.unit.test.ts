@@ -45,7 +45,9 @@ describe('exports des tableaux de bord', () => {
   it('XLSX relu par exceljs : le texte piégé est une chaîne, aucune cellule n’a de formule', async () => {
     const octets = await ecrireXlsx(classeur(t));
     const lu = new ExcelJS.Workbook();
-    await lu.xlsx.load(octets);
+    await lu.xlsx.load(
+      octets.buffer.slice(octets.byteOffset, octets.byteOffset + octets.byteLength) as ArrayBuffer,
+    );
     const feuille = lu.worksheets[0];
     if (feuille === undefined) throw new Error('feuille absente');
     const ligne = feuille.getRow(4);

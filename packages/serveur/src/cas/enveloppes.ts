@@ -1,5 +1,5 @@
 import { CODES_CADRE, type CodeCadre } from '@jalon/referentiels';
-import { bilanNotifications, repartirEnveloppe, simulerRefactions } from '@jalon/domaine';
+import { bilanNotifications, reallouerEnRegion, repartirEnveloppe, simulerRefactions } from '@jalon/domaine';
 import type { EnveloppeApi, EnveloppeModification, SimulationApi, SimulationDemande } from '@jalon/schemas';
 import type { CompteEnregistre, Depots, Persistance } from '../depots/ports.ts';
 import { interdit, invalide } from './erreurs.ts';
@@ -160,6 +160,14 @@ export async function simulerRegion(
       attribue: l.attribue,
     })),
   );
+  const reallocation = reallouerEnRegion({
+    simulation,
+    affectations: demande.projets.map((p) => ({
+      libelle: p.libelle,
+      montant: p.montant,
+      nature: 'projet_regional',
+    })),
+  });
   return {
     region,
     lignes: simulation.lignes.map((l) => ({
@@ -175,6 +183,8 @@ export async function simulerRegion(
     total_refactions: simulation.retenue.refactions,
     retenue_minimale: simulation.retenue.minimumMaintenuEnRegion,
     remonte_au_plus: simulation.retenue.maximumHorsRegion,
-    erreurs: [],
+    projets_engages: reallocation.engageProjets,
+    reste_a_reallouer: reallocation.resteProjets,
+    erreurs: [...reallocation.erreurs],
   };
 }
