@@ -54,6 +54,13 @@ export function estBaseIndisponible(erreur: unknown, profondeur = 0): boolean {
   return estBaseIndisponible(cause, profondeur + 1);
 }
 
+/** SQLSTATE de classe 22 (« data exception » : nombre hors limites, texte non convertible, date invalide…). */
+const estErreurDeDonnee = (erreur: unknown): boolean =>
+  typeof erreur === 'object' &&
+  erreur !== null &&
+  typeof (erreur as { code?: unknown }).code === 'string' &&
+  /^22[0-9A-Z]{3}$/u.test((erreur as { code: string }).code);
+
 export function gestionnaireErreurs(deps: Pick<Dependances, 'journal'>) {
   return (erreur: Error, c: Context) => {
     if (erreur instanceof ErreurMetier) {
@@ -76,6 +83,18 @@ export function gestionnaireErreurs(deps: Pick<Dependances, 'journal'>) {
           erreur: 'Conflit : cet élément existe déjà (modification concurrente ?). Rechargez puis réessayez.',
         },
         409,
+      );
+    }
+    if (estErreurDeDonnee(erreur)) {
+      // Filet de sécurité (fuzzing, issue 9 § 5) : une valeur que la validation de la route a laissé passer mais
+      // que la base refuse (ex. identifiant 2147483648 > entier SQL) est une entrée invalide, pas un bogue.
+      deps.journal?.warn({ err: erreur, chemin: c.req.path }, 'valeur refusée par la base');
+      return c.json(
+        {
+          erreur:
+            'Requête invalide : une valeur est hors des limites ou du format acceptés (nombre trop grand ?).',
+        },
+        422,
       );
     }
     if (estBaseIndisponible(erreur)) {
