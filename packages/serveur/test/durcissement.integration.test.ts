@@ -134,7 +134,7 @@ describe('CSRF : chaque mutation de l’OpenAPI exige le jeton', () => {
     const auditAvant = await sql<{ n: string }>`select count(*)::text as n from audit`.execute(base.db);
     for (const [methode, gabarit] of mutations) {
       const chemin = gabarit.replace(/\{[^}]+\}/g, '1');
-      for (const entetes of [{}, { 'X-CSRF-Token': 'faux-jeton' }]) {
+      for (const entetes of [{}, { 'X-CSRF-Token': 'faux-jeton' }] as Record<string, string>[]) {
         const r = await c.requete(methode, chemin, {}, { csrf: false, entetes });
         expect(r.statut, `${methode} ${gabarit} ${JSON.stringify(entetes)}`).toBe(403);
         expect(corps<{ erreur: string }>(r).erreur).toMatch(/anti-falsification \(CSRF\)/);
