@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  demarrerEnvironnement,
+  prerequisManquants,
+  seConnecter,
+  violationsGraves,
+  type Environnement,
+} from './aide/e2e.ts';
 import { DEPARTEMENTS } from '@jalon/referentiels';
-import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
-import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
 
 /**
  * Scénario du commissaire (issue 6 § 7), vrai Chromium, vrai serveur sur la démonstration : le commissaire
@@ -14,89 +14,31 @@ import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
  * il ouvre la convention en retard (Loire-Atlantique 2022, rapport déposé, note attendue), écrit et dépose la
  * note : la convention passe à « analysée ».
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const WEB = resolve(import.meta.dirname, '..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
-const manque = existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM})`;
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Aucune violation axe « serious » ou « critical » sur la page (RGAA, comme plateforme.e2e.test.ts). */
-async function violationsGraves(page: Page): Promise<{ id: string; help: string }[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> };
-      }
-    ).axe;
-    const resultat = await axe.run();
-    return resultat.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help }));
-  });
-}
-
-/** L'interface construite contient-elle déjà les pages du pilotage ? Sinon on la reconstruit. */
-function interfaceAJour(): boolean {
-  const assets = join(WEB, 'dist/assets');
-  if (!existsSync(assets)) return false;
-  return readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .some((f) => readFileSync(join(assets, f), 'utf8').includes('Déposer la note'));
-}
+const manque = prerequisManquants();
 
 describe.skipIf(manque !== '' && !process.env.CI)('commissaire : tableau de bord, note d’analyse', () => {
-  let serveur: ServeurLance | undefined;
-  let navigateur: Browser;
-  let donnees = '';
+  let environnement: Environnement | undefined;
 
   beforeAll(async () => {
-    if (!interfaceAJour() || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
-    donnees = await dossierDonneesPret({ demo: true });
-    serveur = await lancerServeur(PRINCIPAL, RACINE, donnees);
-    navigateur = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    environnement = await demarrerEnvironnement();
   }, 900_000);
 
   afterAll(async () => {
-    await navigateur?.close();
-    await serveur?.arreter();
-    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+    await environnement?.fermer();
   });
 
   it('ouvre sa région, voit tous ses départements sur la carte, écrit et dépose la note en retard', async () => {
-    const base = serveur?.base ?? '';
-    const page = await navigateur.newPage();
+    if (environnement === undefined) throw new Error('environnement non démarré');
+    const base = environnement.serveur.base;
+    const page = await environnement.navigateur.newPage();
     const erreurs: string[] = [];
     page.on('pageerror', (e) => erreurs.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') erreurs.push(m.text());
     });
-    await page.goto(`${base}/connexion`);
-    await page
-      .getByLabel('Identifiant')
-      .waitFor({ timeout: 30_000 })
-      .catch(async () => {
-        throw new Error(
-          `Page de connexion absente : ${erreurs.join(' | ')}\n${(await page.content()).slice(0, 1500)}`,
-        );
-      });
-    await page.getByLabel('Identifiant').fill('commissaire.52');
-    await page.getByLabel('Mot de passe').fill('demo-jalon');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+    await seConnecter(page, base, 'commissaire.52').catch((e: unknown) => {
+      throw new Error(`Connexion impossible : ${String(e)} — erreurs de la page : ${erreurs.join(' | ')}`);
+    });
 
     await page.getByRole('link', { name: 'Tableaux de bord' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord — Pays de la Loire' }).waitFor();

@@ -1,97 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
-import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
+import {
+  demarrerEnvironnement,
+  prerequisManquants,
+  seConnecter,
+  violationsGraves,
+  type Environnement,
+} from './aide/e2e.ts';
 
 /**
  * Cycle de vie dans le vrai navigateur (issue 6 § 1) : l'agent de Loire-Atlantique ouvre la convention 2024,
  * au brouillon dans la démonstration, fait passer la convention à l'étape suivante (« Ouvrir la négociation ») et
  * voit le chemin se mettre à jour ; les étapes qui ne sont pas les siennes disent pourquoi.
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const WEB = resolve(import.meta.dirname, '..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
-const manque = existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM})`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function violationsGraves(page: Page): Promise<{ id: string; help: string }[]> {
-  // Injecté par le protocole du navigateur (la politique CSP stricte du serveur interdit tout script en ligne).
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> };
-      }
-    ).axe;
-    const resultat = await axe.run();
-    return resultat.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, help: v.help }));
-  });
-}
-
-/** L'interface construite contient-elle déjà la frise du cycle ? Sinon on la reconstruit. */
-function interfaceAJour(): boolean {
-  const assets = join(WEB, 'dist/assets');
-  if (!existsSync(assets)) return false;
-  return readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .some((f) => readFileSync(join(assets, f), 'utf8').includes('Chemin de la convention'));
-}
+const manque = prerequisManquants();
 
 describe.skipIf(manque !== '' && !process.env.CI)('cycle de vie : l’agent fait avancer sa convention', () => {
-  let serveur: ServeurLance | undefined;
-  let navigateur: Browser;
-  let donnees = '';
+  let environnement: Environnement | undefined;
 
   beforeAll(async () => {
-    if (!interfaceAJour() || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
-    donnees = await dossierDonneesPret({ demo: true });
-    serveur = await lancerServeur(PRINCIPAL, RACINE, donnees);
-    navigateur = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    environnement = await demarrerEnvironnement();
   }, 900_000);
 
   afterAll(async () => {
-    await navigateur?.close();
-    await serveur?.arreter();
-    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+    await environnement?.fermer();
   });
 
   it('brouillon → en négociation : bouton, frise mise à jour, badge du statut, raisons des refus', async () => {
-    const base = serveur?.base ?? '';
-    const page = await navigateur.newPage();
+    if (environnement === undefined) throw new Error('environnement non démarré');
+    const base = environnement.serveur.base;
+    const page = await environnement.navigateur.newPage();
     const erreurs: string[] = [];
     page.on('pageerror', (e) => erreurs.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') erreurs.push(m.text());
     });
-    await page.goto(`${base}/connexion`);
-    await page
-      .getByLabel('Identifiant')
-      .waitFor({ timeout: 20_000 })
-      .catch(() => {
-        throw new Error(`page de connexion absente : ${erreurs.join(' | ')}`);
-      });
-    await page.getByLabel('Identifiant').fill('agent.44');
-    await page.getByLabel('Mot de passe').fill('demo-jalon');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+    await seConnecter(page, base, 'agent.44').catch((e: unknown) => {
+      throw new Error(`Connexion impossible : ${String(e)} — erreurs de la page : ${erreurs.join(' | ')}`);
+    });
     await page
       .getByRole('link', { name: /^Convention 2024/ })
       .first()

@@ -1,14 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as jalon } from '@jalon/cli';
-import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
-import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
+import {
+  demarrerEnvironnement,
+  prerequisManquants,
+  RACINE,
+  seConnecter,
+  violationsGraves,
+  type Environnement,
+} from './aide/e2e.ts';
 
 /**
  * Onglet « Données » dans un vrai Chromium (docs/donnees-reelles.md § 4) : un agent téléverse un jeu au format
@@ -16,19 +19,8 @@ import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
  * matrice avec leur provenance. Attendus : la vraie commande `jalon indicateurs calculer / expliquer` sur le même
  * jeu (seconde méthode).
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const WEB = resolve(import.meta.dirname, '..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
 const MINI = join(RACINE, '../shared/specs/exemples/parcours-mini');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const manque = !existsSync(CHROMIUM) || !existsSync(MINI);
+const manque = prerequisManquants() !== '' || !existsSync(MINI);
 
 /** parcours-mini répété pour 300 personnes renommées (~1 Mo) : un envoi assez long pour voir la progression. */
 function jeuAgrandi(dossier: string): void {
@@ -54,56 +46,33 @@ async function executer(args: string[]): Promise<string> {
 }
 
 describe.skipIf(manque && !process.env.CI)('onglet Données dans un vrai navigateur', () => {
-  let serveur: ServeurLance | undefined;
-  let navigateur: Browser;
-  let donnees = '';
+  let environnement: Environnement | undefined;
   let jeu = '';
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, 'dist/index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
     jeu = mkdtempSync(join(tmpdir(), 'jalon-e2e-donnees-'));
     jeuAgrandi(jeu);
-    donnees = await dossierDonneesPret({ demo: true });
-    serveur = await lancerServeur(PRINCIPAL, RACINE, donnees);
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    environnement = await demarrerEnvironnement();
   }, 300_000);
 
   afterAll(async () => {
-    await navigateur?.close();
-    await serveur?.arreter();
-    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+    await environnement?.fermer();
     if (jeu !== '') rmSync(jeu, { recursive: true, force: true });
   });
 
   async function accessibilite(page: Page): Promise<void> {
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const r = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string | null }[] }> };
-        }
-      ).axe.run();
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations, 'violations axe sur l’onglet Données').toEqual([]);
+    expect(await violationsGraves(page), 'violations axe sur l’onglet Données').toEqual([]);
   }
 
   it(
     'un agent téléverse, voit la progression, puis les valeurs calculées dans la matrice avec leur provenance',
     { timeout: 240_000 },
     async () => {
-      const base = serveur?.base ?? '';
-      const contexte = await navigateur.newContext({ acceptDownloads: true, bypassCSP: true });
+      if (environnement === undefined) throw new Error('environnement non démarré');
+      const base = environnement.serveur.base;
+      const contexte = await environnement.navigateur.newContext({ acceptDownloads: true });
       const page = await contexte.newPage();
-      const session = (await (await fetch(`${base}/api/session`)).json()) as { mot_de_passe_demo?: string };
-      await page.goto(`${base}/connexion`);
-      await page.getByLabel('Identifiant').fill('agent.37');
-      await page.getByLabel('Mot de passe').fill(session.mot_de_passe_demo ?? '');
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+      await seConnecter(page, base, 'agent.37');
       const liste = (await (await page.request.get(`${base}/api/conventions?exercice=2023`)).json()) as {
         conventions: { id: number; collectivite: { id: string } }[];
       };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ARGS_CHROMIUM, CHROMIUM, preparerWeb, violationsGraves } from './aide/e2e.ts';
 import { demarrerApiSimulee, type ApiSimulee } from './fixtures/api-simulee.ts';
 
 /**
@@ -11,19 +10,7 @@ import { demarrerApiSimulee, type ApiSimulee } from './fixtures/api-simulee.ts';
  * grille, parité, conflit 409, historique, et axe-core sur chaque page. Le même parcours contre le vrai serveur
  * est dans plateforme.e2e.test.ts.
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
 const DIST = resolve(import.meta.dirname, '../dist');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 if (!existsSync(CHROMIUM))
   console.warn(`Tests de l'interface sautés : ${CHROMIUM} absent (apt-get install -y chromium).`);
@@ -32,14 +19,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('interface Jalon contr
   let api: ApiSimulee;
   let navigateur: Browser;
   let page: Page;
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
+    preparerWeb();
     api = await demarrerApiSimulee(DIST);
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS_CHROMIUM });
     page = await navigateur.newPage({ viewport: { width: 1400, height: 900 } });
   });
 
@@ -49,24 +33,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('interface Jalon contr
   });
 
   async function axeSansViolationGrave(nom: string): Promise<void> {
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const r = await (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: { id: string; impact: string | null; nodes: { html: string }[] }[];
-            }>;
-          };
-        }
-      ).axe.run();
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, exemple: v.nodes[0]?.html }));
-    });
-    await page.screenshot({ path: `/tmp/jalon-simule-${nom}.png`, fullPage: true });
-    expect(
-      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-      nom,
-    ).toEqual([]);
+    const violations = await violationsGraves(page);
+    if (violations.length > 0)
+      await page.screenshot({ path: `/tmp/jalon-simule-${nom}.png`, fullPage: true });
+    expect(violations, nom).toEqual([]);
   }
 
   it('connexion : erreurs en français, bandeau Démonstration, puis accueil', async () => {

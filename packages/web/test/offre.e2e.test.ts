@@ -1,66 +1,52 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
-import { lancerServeur, type ServeurLance } from './documents-aide-e2e.ts';
+import {
+  demarrerEnvironnement,
+  prerequisManquants,
+  RACINE,
+  seConnecter,
+  violationsGraves,
+  type Environnement,
+} from './aide/e2e.ts';
 
 /**
  * Offre d'insertion de bout en bout (issue 8) : un agent crée un service par le formulaire DSFR, le lie à une
  * fiche action, puis exporte l'offre ; l'export est validé par Ajv sur le schéma officiel de shared/.
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const WEB = resolve(import.meta.dirname, '..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const SCHEMA = join(RACINE, '../shared/reference/data-inclusion/service.json');
-const manque = !existsSync(CHROMIUM) || !existsSync(SCHEMA);
+const manque = prerequisManquants() !== '' || !existsSync(SCHEMA);
 
 describe.skipIf(manque && !process.env.CI)('offre d’insertion dans un vrai navigateur', () => {
-  let serveur: ServeurLance | undefined;
-  let navigateur: Browser;
-  let donnees = '';
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  let environnement: Environnement | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, 'dist/index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
-    donnees = await dossierDonneesPret({ demo: true });
-    serveur = await lancerServeur(PRINCIPAL, RACINE, donnees);
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    environnement = await demarrerEnvironnement();
   }, 300_000);
 
   afterAll(async () => {
-    await navigateur?.close();
-    await serveur?.arreter();
-    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+    await environnement?.fermer();
   });
 
   it(
     'créer un service par le formulaire, le lier à une fiche action, exporter',
     { timeout: 180_000 },
     async () => {
-      const base = serveur?.base ?? '';
-      const contexte = await navigateur.newContext({ acceptDownloads: true, bypassCSP: true });
+      if (environnement === undefined) throw new Error('environnement non démarré');
+      const base = environnement.serveur.base;
+      // Sous la CSP stricte de Jalon, sans contournement : aucune erreur de page tout au long du parcours (le
+      // paquet @jalon/offre n'exécute pas Ajv, qui compile par `new Function`, dans le navigateur).
+      const contexte = await environnement.navigateur.newContext({ acceptDownloads: true });
       const page = await contexte.newPage();
-      const session = (await (await fetch(`${base}/api/session`)).json()) as { mot_de_passe_demo?: string };
-      await page.goto(`${base}/connexion`);
-      await page.getByLabel('Identifiant').fill('agent.44');
-      await page.getByLabel('Mot de passe').fill(session.mot_de_passe_demo ?? '');
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
+      const erreurs: string[] = [];
+      page.on('pageerror', (e) => erreurs.push(e.message));
+      page.on('console', (m) => {
+        // Les refus voulus du serveur (422 du service invalide) sont journalisés par le navigateur : attendus.
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) erreurs.push(m.text());
+      });
+      await seConnecter(page, base, 'agent.44');
 
       // Création d'un service (formulaire DSFR alimenté par les référentiels).
       await page.goto(`${base}/offre/${encodeURIComponent('departement:44')}`);
@@ -90,16 +76,7 @@ describe.skipIf(manque && !process.env.CI)('offre d’insertion dans un vrai nav
       await page.getByRole('rowheader', { name: 'Atelier vélo solidaire e2e' }).waitFor();
 
       // Accessibilité de la page de l'offre.
-      await page.addScriptTag({ content: axe });
-      const violations = await page.evaluate(async () => {
-        const r = await (
-          window as unknown as {
-            axe: { run: () => Promise<{ violations: { id: string; impact: string | null }[] }> };
-          }
-        ).axe.run();
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await violationsGraves(page)).toEqual([]);
 
       // Lien à une fiche action depuis l'onglet des fiches.
       const liste = (await (
@@ -155,27 +132,8 @@ describe.skipIf(manque && !process.env.CI)('offre d’insertion dans un vrai nav
       await carte.waitFor();
       await carte.getByRole('img', { name: /44/ }).first().waitFor();
       await page.screenshot({ path: '/tmp/jalon-offre-manques.png', fullPage: true });
-      await contexte.close();
-
-      // Sous la CSP stricte de Jalon (sans contournement) : le formulaire s'ouvre, aucune erreur de page
-      // (le paquet @jalon/offre n'exécute pas Ajv, qui compile par `new Function`, dans le navigateur).
-      const strict = await navigateur.newContext();
-      const page2 = await strict.newPage();
-      const erreurs: string[] = [];
-      page2.on('pageerror', (e) => erreurs.push(e.message));
-      page2.on('console', (m) => {
-        if (m.type() === 'error') erreurs.push(m.text());
-      });
-      await page2.goto(`${base}/connexion`);
-      await page2.getByLabel('Identifiant').fill('agent.44');
-      await page2.getByLabel('Mot de passe').fill(session.mot_de_passe_demo ?? '');
-      await page2.getByRole('button', { name: 'Se connecter' }).click();
-      await page2.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
-      await page2.goto(`${base}/offre/${encodeURIComponent('departement:44')}`);
-      await page2.getByRole('button', { name: 'Ajouter un service' }).click();
-      await page2.getByRole('combobox', { name: /^Structure/ }).waitFor();
       expect(erreurs).toEqual([]);
-      await strict.close();
+      await contexte.close();
     },
   );
 });

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
-import { demarrerFournisseur, portLibre, type FournisseurTest } from '@jalon/serveur/aide-oidc';
+import { demarrerFournisseur, type FournisseurTest } from '@jalon/serveur/aide-oidc';
+import {
+  ARGS_CHROMIUM,
+  CHROMIUM,
+  lancerServeur,
+  portLibre,
+  preparerWeb,
+  prerequisManquants,
+  type ServeurLance,
+} from './aide/e2e.ts';
 
 /**
  * Connexion ProConnect dans un VRAI navigateur (issue 9 § 1) : un fournisseur OpenID Connect local
@@ -13,80 +19,43 @@ import { demarrerFournisseur, portLibre, type FournisseurTest } from '@jalon/ser
  * Chromium qui suit la redirection, se connecte chez le fournisseur et revient connecté ; déconnexion chez le
  * fournisseur ; identité inconnue refusée en français. Toutes les pages visitées sont surveillées : AUCUNE
  * violation de la politique de sécurité du contenu (CSP stricte, sans `unsafe-inline`) n'est tolérée.
- * L'interface est construite dans un dossier temporaire (elle contient le bouton ProConnect) pour ne pas gêner
- * les autres tests qui servent `packages/web/dist`.
+ * Le bouton ProConnect ne dépend que du serveur (`GET /api/oidc`) : l'interface construite commune suffit.
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS_CHROMIUM = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
-
-const manque = existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM} : apt-get install -y chromium)`;
+const manque = prerequisManquants();
 if (manque !== '') console.warn(`Test ProConnect dans Chromium sauté : ${manque}.`);
 
 describe.skipIf(manque !== '' && !process.env.CI)('connexion ProConnect dans Chromium', () => {
   let fournisseur: FournisseurTest;
-  let serveur: ChildProcess;
+  let serveur: ServeurLance | undefined;
   let navigateur: Browser;
   let base = '';
   let donnees = '';
-  let web = '';
-  let sortie = '';
   const violations: string[] = [];
 
   beforeAll(async () => {
-    web = mkdtempSync(join(tmpdir(), 'jalon-web-oidc-'));
-    execFileSync('npm', ['run', 'build', '-w', '@jalon/web', '--', '--outDir', web, '--emptyOutDir'], {
-      cwd: RACINE,
-      stdio: 'pipe',
-    });
+    preparerWeb();
+    // Le fournisseur doit connaître l'adresse de retour de Jalon avant que Jalon ne démarre : port choisi d'abord.
     const port = await portLibre();
     base = `http://127.0.0.1:${port}`;
     fournisseur = await demarrerFournisseur({ jalon: base });
     fournisseur.comptes.set('sub-agent-37', 'claude.agent@indre-et-loire.test');
     donnees = await dossierDonneesPret({ demo: true });
-    serveur = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
-      cwd: RACINE,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        JALON_DONNEES: donnees,
-        JALON_DEMO: '1',
-        JALON_WEB: web,
-        JALON_URL_PUBLIQUE: base,
-        JALON_OIDC_EMETTEUR: fournisseur.emetteur,
-        JALON_OIDC_CLIENT_ID: fournisseur.clientId,
-        JALON_OIDC_CLIENT_SECRET: fournisseur.clientSecret,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    serveur = await lancerServeur(donnees, {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JALON_URL_PUBLIQUE: base,
+      JALON_OIDC_EMETTEUR: fournisseur.emetteur,
+      JALON_OIDC_CLIENT_ID: fournisseur.clientId,
+      JALON_OIDC_CLIENT_SECRET: fournisseur.clientSecret,
     });
-    serveur.stdout?.on('data', (d: Buffer) => (sortie += d.toString()));
-    serveur.stderr?.on('data', (d: Buffer) => (sortie += d.toString()));
-    const limite = Date.now() + 90_000;
-    for (;;) {
-      if (serveur.exitCode !== null) throw new Error(`serveur arrêté (${serveur.exitCode}) :\n${sortie}`);
-      if (Date.now() > limite) throw new Error(`serveur muet :\n${sortie}`);
-      const ok = await fetch(`${base}/api/sante`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 300));
-    }
     navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS_CHROMIUM });
   }, 240_000);
 
   afterAll(async () => {
     await navigateur?.close();
-    if (serveur !== undefined && serveur.exitCode === null) {
-      const fin = new Promise((ok) => serveur.once('exit', ok));
-      serveur.kill('SIGTERM');
-      await Promise.race([fin, new Promise((ok) => setTimeout(ok, 15_000))]);
-    }
+    await serveur?.arreter();
     await fournisseur?.arreter();
     if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
-    if (web !== '') rmSync(web, { recursive: true, force: true });
   });
 
   /** Un contexte neuf (cookies vides) dont chaque page Jalon signale ses violations de CSP. */

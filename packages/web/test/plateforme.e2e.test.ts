@@ -1,69 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { main as jalon } from '@jalon/cli';
-import { dossierDonneesPret } from '@jalon/serveur/aide-tests';
+import {
+  demarrerEnvironnement,
+  prerequisManquants,
+  RACINE,
+  seConnecter,
+  violationsGraves,
+  type Environnement,
+} from './aide/e2e.ts';
 
 /**
  * Scénarios de bout en bout dans un vrai navigateur (issue « Plateforme » § 9) : Chromium de Debian piloté par
  * playwright-core, l'interface construite (`dist/`) servie par le vrai serveur sur une base PGlite temporaire
- * en mode démonstration.
+ * en mode démonstration (aides communes : `aide/e2e.ts`).
  */
-const RACINE = resolve(import.meta.dirname, '../../..');
-const WEB = resolve(import.meta.dirname, '..');
-const PRINCIPAL = join(RACINE, 'packages/serveur/src/principal.ts');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS_CHROMIUM = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const IMPACTS_INTERDITS = new Set(['serious', 'critical']);
 /** Jeu d'exemple de la spec parcours-rsa-v1 : le calcul importé dans la matrice vient de la vraie commande. */
 const PARCOURS_MINI = join(RACINE, '../shared/specs/exemples/parcours-mini');
 
-const manque = [
-  existsSync(PRINCIPAL) ? '' : `serveur absent (${PRINCIPAL})`,
-  existsSync(CHROMIUM) ? '' : `chromium absent (${CHROMIUM} : apt-get install -y chromium)`,
-].filter(Boolean);
-if (manque.length > 0) console.warn(`Tests de bout en bout du web sautés : ${manque.join(' ; ')}.`);
-
-async function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const serveur = createServer();
-    serveur.once('error', ko);
-    serveur.listen(0, '127.0.0.1', () => {
-      const adresse = serveur.address();
-      const port = typeof adresse === 'object' && adresse !== null ? adresse.port : 0;
-      serveur.close(() => ok(port));
-    });
-  });
-}
-
-async function attendreSante(base: string, serveur: ChildProcess, journal: () => string): Promise<void> {
-  const limite = Date.now() + 90_000;
-  while (Date.now() < limite) {
-    if (serveur.exitCode !== null)
-      throw new Error(`Le serveur s'est arrêté (code ${serveur.exitCode}) :\n${journal()}`);
-    try {
-      const reponse = await fetch(`${base}/api/sante`);
-      if (reponse.ok) return;
-    } catch {
-      // pas encore prêt
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`Le serveur ne répond pas sur ${base}/api/sante :\n${journal()}`);
-}
+const manque = prerequisManquants();
+if (manque !== '') console.warn(`Tests de bout en bout du web sautés : ${manque}.`);
 
 interface CompteDemo {
   identifiant: string;
@@ -71,27 +29,20 @@ interface CompteDemo {
   territoire: string;
 }
 
-describe.skipIf(manque.length > 0 && !process.env.CI)('plateforme Jalon dans un vrai navigateur', () => {
-  let serveur: ChildProcess;
+describe.skipIf(manque !== '' && !process.env.CI)('plateforme Jalon dans un vrai navigateur', () => {
+  let environnement: Environnement | undefined;
   let navigateur: Browser;
   let base = '';
-  let donnees = '';
-  let sortie = '';
   let comptes: CompteDemo[] = [];
-  let motDePasse = '';
   let conventionId = '';
   /** Résultat JSON de `jalon indicateurs calculer` (2022, cadre calpae-2023), écrit par la commande elle-même. */
   let fichierCalcul = '';
   let empreinteCalcul = '';
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB, 'dist/index.html')) || process.env.JALON_RECONSTRUIRE_WEB === '1') {
-      execFileSync('npm', ['run', 'build', '-w', '@jalon/web'], { cwd: RACINE, stdio: 'pipe' });
-    }
-    // Dossier PGlite déjà migré et semé (modèle copié, @jalon/serveur/aide-tests) : le vrai serveur démarre en
-    // quelques secondes au lieu de refaire initdb et la démonstration à chaque lancement.
-    donnees = await dossierDonneesPret({ demo: true });
+    environnement = await demarrerEnvironnement();
+    navigateur = environnement.navigateur;
+    base = environnement.serveur.base;
     if (existsSync(PARCOURS_MINI)) {
       let json = '';
       const code = await jalon(
@@ -100,74 +51,25 @@ describe.skipIf(manque.length > 0 && !process.env.CI)('plateforme Jalon dans un 
       );
       if (code !== 0) throw new Error(`jalon indicateurs calculer : code ${code}`);
       empreinteCalcul = (JSON.parse(json) as { provenance: { empreinte: string } }).provenance.empreinte;
-      fichierCalcul = join(donnees, 'calcul-2022.json');
+      fichierCalcul = join(environnement.donnees, 'calcul-2022.json');
       writeFileSync(fichierCalcul, json);
     }
-    const port = await portLibre();
-    base = `http://127.0.0.1:${port}`;
-    serveur = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
-      cwd: RACINE,
-      env: { ...process.env, PORT: String(port), JALON_DONNEES: donnees, JALON_DEMO: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    serveur.stdout?.on('data', (d: Buffer) => (sortie += d.toString()));
-    serveur.stderr?.on('data', (d: Buffer) => (sortie += d.toString()));
-    await attendreSante(base, serveur, () => sortie);
-    const session = (await (await fetch(`${base}/api/session`)).json()) as {
-      demo: boolean;
-      comptes_demo?: CompteDemo[];
-      mot_de_passe_demo?: string;
-    };
+    const session = (await (await fetch(`${base}/api/session`)).json()) as { comptes_demo?: CompteDemo[] };
     comptes = session.comptes_demo ?? [];
-    motDePasse = session.mot_de_passe_demo ?? '';
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS_CHROMIUM });
   });
 
   afterAll(async () => {
-    await navigateur?.close();
-    if (serveur !== undefined && serveur.exitCode === null) {
-      // Arrêt propre (base fermée, verrou PGlite libéré) avant de supprimer le dossier.
-      const fin = new Promise((ok) => serveur.once('exit', ok));
-      serveur.kill('SIGTERM');
-      await Promise.race([fin, new Promise((ok) => setTimeout(ok, 15_000))]);
-    }
-    if (donnees !== '') rmSync(donnees, { recursive: true, force: true });
+    await environnement?.fermer();
   });
 
   const agents = (): CompteDemo[] => comptes.filter((c) => c.role === 'departement_agent');
 
-  async function connecter(page: Page, identifiant: string): Promise<void> {
-    await page.goto(`${base}/connexion`);
-    await page.getByLabel('Identifiant').fill(identifiant);
-    await page.getByLabel('Mot de passe').fill(motDePasse);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Conventions' }).waitFor();
-  }
+  const connecter = (page: Page, identifiant: string): Promise<void> => seConnecter(page, base, identifiant);
 
   async function verifierAccessibilite(page: Page, nom: string): Promise<void> {
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => {
-      const resultat = await (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
-            }>;
-          };
-        }
-      ).axe.run();
-      return resultat.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        noeuds: v.nodes.length,
-      }));
-    });
-    await page.screenshot({ path: `/tmp/jalon-${nom}.png`, fullPage: true });
-    expect(
-      violations.filter((v) => v.impact !== null && IMPACTS_INTERDITS.has(v.impact)),
-      `violations axe sur ${nom}`,
-    ).toEqual([]);
+    const violations = await violationsGraves(page);
+    if (violations.length > 0) await page.screenshot({ path: `/tmp/jalon-${nom}.png`, fullPage: true });
+    expect(violations, `violations axe sur ${nom}`).toEqual([]);
   }
 
   it('les comptes de démonstration sont annoncés (bandeau « Démonstration »)', async () => {

@@ -33,3 +33,5 @@ export async function dossierDonneesPret(options: { demo: boolean }): Promise<st
   cpSync(join(modele, 'pgdata'), join(dossier, 'pgdata'), { recursive: true });
   return dossier;
 }
+
+export { portLibre } from './reseau.ts';

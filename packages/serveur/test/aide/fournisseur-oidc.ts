@@ -1,6 +1,8 @@
 import { createServer as creerServeurHttp, type Server } from 'node:http';
-import { createServer } from 'node:net';
+import { portLibre } from './reseau.ts';
 import Provider, { type Configuration } from 'oidc-provider';
+
+export { portLibre };
 
 /**
  * Fournisseur OpenID Connect LOCAL pour les tests (paquet `oidc-provider`, implémentation certifiée), lancé sur
@@ -15,18 +17,6 @@ export interface FournisseurTest {
   /** `sub` → e-mail rendu par userinfo. */
   readonly comptes: Map<string, string>;
   arreter(): Promise<void>;
-}
-
-export async function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const serveur = createServer();
-    serveur.once('error', ko);
-    serveur.listen(0, '127.0.0.1', () => {
-      const adresse = serveur.address();
-      const port = typeof adresse === 'object' && adresse !== null ? adresse.port : 0;
-      serveur.close(() => ok(port));
-    });
-  });
 }
 
 export async function demarrerFournisseur(options: {
