@@ -89,14 +89,18 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       jetonCsrf: 'c2',
       expireLe: '2999-01-01T00:00:00.000Z',
     });
-    expect(await p.depots.sessions.trouver('b')).toEqual({
+    // Sans expiration absolue ni jeton d'identité donnés à la création : `null` (session locale).
+    const attendue = {
       empreinte: 'b',
       utilisateurId,
       jetonCsrf: 'c2',
       expireLe: '2999-01-01T00:00:00.000Z',
-    });
+      expireAbsoluLe: null,
+      idToken: null,
+    };
+    expect(await p.depots.sessions.trouver('b')).toEqual(attendue);
     expect(await p.depots.sessions.trouverAvecCompte('b')).toEqual({
-      session: { empreinte: 'b', utilisateurId, jetonCsrf: 'c2', expireLe: '2999-01-01T00:00:00.000Z' },
+      session: attendue,
       compte,
     });
     expect(await p.depots.sessions.trouverAvecCompte('inconnue')).toBeUndefined();
