@@ -248,113 +248,119 @@ const binPostgres = (): string | undefined => {
 
 const avecPostgres = process.env.DATABASE_URL_TEST !== undefined;
 
-describe.runIf(avecPostgres)('panne : PostgreSQL arrêté pendant un import', () => {
-  it('le client reçoit 503 en français ; après redémarrage, rien n’est à moitié écrit', async () => {
-    const bin = binPostgres();
-    expect(bin, 'PostgreSQL (pg_ctl) introuvable').toBeDefined();
-    const dossierPg = mkdtempSync(join(tmpdir(), 'jalon-pg-pannes-'));
-    rmSync(dossierPg, { recursive: true, force: true });
-    const sortie = execFileSync(join(RACINE, 'scripts/postgres-test.sh'), [], {
-      env: { ...process.env, JALON_PG_DOSSIER: dossierPg, JALON_PG_PORT: '55480' },
-      encoding: 'utf8',
-    });
-    const url = /DATABASE_URL_TEST=(\S+)/u.exec(sortie)?.[1] as string;
-    const port = readFileSync(join(dossierPg, 'port'), 'utf8').trim();
-    const pgCtl = (args: string) =>
-      execFileSync(
-        'su',
-        ['postgres', '-s', '/bin/bash', '-c', `'${bin}/pg_ctl' -D '${dossierPg}/donnees' ${args}`],
-        {
-          stdio: 'ignore',
-        },
-      );
-    const arreter = () => pgCtl('-m immediate -w stop');
-    const redemarrer = () =>
-      pgCtl(
-        `-l '${dossierPg}/postgres.log' -w -o "-p ${port} -k '${dossierPg}' -c listen_addresses=127.0.0.1" start`,
-      );
+// Suite PostgreSQL : déclarée seulement dans la passe PostgreSQL de `.ci/run` (DATABASE_URL_TEST), comme les
+// fabriques de la suite de contrat : absente ailleurs plutôt que « sautée ».
+if (avecPostgres) {
+  describe('panne : PostgreSQL arrêté pendant un import', () => {
+    it('le client reçoit 503 en français ; après redémarrage, rien n’est à moitié écrit', async () => {
+      const bin = binPostgres();
+      expect(bin, 'PostgreSQL (pg_ctl) introuvable').toBeDefined();
+      const dossierPg = mkdtempSync(join(tmpdir(), 'jalon-pg-pannes-'));
+      rmSync(dossierPg, { recursive: true, force: true });
+      const sortie = execFileSync(join(RACINE, 'scripts/postgres-test.sh'), [], {
+        env: { ...process.env, JALON_PG_DOSSIER: dossierPg, JALON_PG_PORT: '55480' },
+        encoding: 'utf8',
+      });
+      const url = /DATABASE_URL_TEST=(\S+)/u.exec(sortie)?.[1] as string;
+      const port = readFileSync(join(dossierPg, 'port'), 'utf8').trim();
+      const pgCtl = (args: string) =>
+        execFileSync(
+          'su',
+          ['postgres', '-s', '/bin/bash', '-c', `'${bin}/pg_ctl' -D '${dossierPg}/donnees' ${args}`],
+          {
+            stdio: 'ignore',
+          },
+        );
+      const arreter = () => pgCtl('-m immediate -w stop');
+      const redemarrer = () =>
+        pgCtl(
+          `-l '${dossierPg}/postgres.log' -w -o "-p ${port} -k '${dossierPg}' -c listen_addresses=127.0.0.1" start`,
+        );
 
-    let base: Base | undefined;
-    try {
-      base = await ouvrirPostgres(url, 4);
-      const { app } = await preparerApplication(base, { demo: true });
-      const { serve } = await import('@hono/node-server');
-      const ecoute = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-      await attendre(200);
-      const adresse = ecoute.address() as { port: number };
-      const client = new ClientHttp(`http://127.0.0.1:${adresse.port}`);
-      const { id, exporte } = await preparerConvention(client);
-      const N = 400;
-      const etat = async () => {
-        const b = await ouvrirPostgres(url, 1);
-        try {
-          return await etatEnBase(b.db as unknown as Db, id);
-        } finally {
-          await b.fermer();
-        }
-      };
+      let base: Base | undefined;
+      try {
+        base = await ouvrirPostgres(url, 4);
+        const { app } = await preparerApplication(base, { demo: true });
+        const { serve } = await import('@hono/node-server');
+        const ecoute = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+        await attendre(200);
+        const adresse = ecoute.address() as { port: number };
+        const client = new ClientHttp(`http://127.0.0.1:${adresse.port}`);
+        const { id, exporte } = await preparerConvention(client);
+        const N = 400;
+        const etat = async () => {
+          const b = await ouvrirPostgres(url, 1);
+          try {
+            return await etatEnBase(b.db as unknown as Db, id);
+          } finally {
+            await b.fermer();
+          }
+        };
 
-      let version = (
-        (await client.requete('GET', `/api/conventions/${id}`)).corps as { convention: { version: number } }
-      ).convention;
-      const debut = Date.now();
-      const premier = await client.requete(
-        'POST',
-        `/api/conventions/import?version=${version.version}`,
-        documentAgrandi(exporte, N, 'essai'),
-      );
-      expect(premier.statut).toBe(200);
-      const duree = Date.now() - debut;
-
-      const issues: string[] = [];
-      let erreurs503 = 0;
-      for (const [k, fraction] of [0.5, 0.3, 0.15].entries()) {
-        version = (
+        let version = (
           (await client.requete('GET', `/api/conventions/${id}`)).corps as { convention: { version: number } }
         ).convention;
-        const avant = await etat();
-        const marque = `panne${k}`;
-        const envoi = client.requete(
+        const debut = Date.now();
+        const premier = await client.requete(
           'POST',
           `/api/conventions/import?version=${version.version}`,
-          documentAgrandi(exporte, N, marque),
+          documentAgrandi(exporte, N, 'essai'),
         );
-        await attendre(Math.max(5, duree * fraction));
-        arreter();
-        const recu = await envoi;
-        if (recu.statut !== 200) {
-          expect(recu.statut).toBe(503);
-          expect((recu.corps as { erreur: string }).erreur).toMatch(
-            /Base de données momentanément indisponible/u,
+        expect(premier.statut).toBe(200);
+        const duree = Date.now() - debut;
+
+        const issues: string[] = [];
+        let erreurs503 = 0;
+        for (const [k, fraction] of [0.5, 0.3, 0.15].entries()) {
+          version = (
+            (await client.requete('GET', `/api/conventions/${id}`)).corps as {
+              convention: { version: number };
+            }
+          ).convention;
+          const avant = await etat();
+          const marque = `panne${k}`;
+          const envoi = client.requete(
+            'POST',
+            `/api/conventions/import?version=${version.version}`,
+            documentAgrandi(exporte, N, marque),
           );
-          erreurs503 += 1;
+          await attendre(Math.max(5, duree * fraction));
+          arreter();
+          const recu = await envoi;
+          if (recu.statut !== 200) {
+            expect(recu.statut).toBe(503);
+            expect((recu.corps as { erreur: string }).erreur).toMatch(
+              /Base de données momentanément indisponible/u,
+            );
+            erreurs503 += 1;
+          }
+          // Base arrêtée : toute requête reçoit aussi un 503 français (jamais un 500).
+          const pendant = await client.requete('GET', `/api/conventions/${id}`);
+          expect(pendant.statut).toBe(503);
+          redemarrer();
+          const apres = await etat();
+          const issue = verifierToutOuRien(avant, apres, N, marque);
+          if (recu.statut === 200) expect(issue).toBe('tout');
+          else expect(issue).toBe('rien');
+          issues.push(`réponse ${recu.statut} → ${issue}`);
+          // le serveur se remet sans redémarrer : le pool rouvre des connexions
+          let lecture = await client.requete('GET', `/api/conventions/${id}`);
+          for (let essai = 0; essai < 5 && lecture.statut === 503; essai += 1) {
+            await attendre(200);
+            lecture = await client.requete('GET', `/api/conventions/${id}`);
+          }
+          expect(lecture.statut).toBe(200);
         }
-        // Base arrêtée : toute requête reçoit aussi un 503 français (jamais un 500).
-        const pendant = await client.requete('GET', `/api/conventions/${id}`);
-        expect(pendant.statut).toBe(503);
-        redemarrer();
-        const apres = await etat();
-        const issue = verifierToutOuRien(avant, apres, N, marque);
-        if (recu.statut === 200) expect(issue).toBe('tout');
-        else expect(issue).toBe('rien');
-        issues.push(`réponse ${recu.statut} → ${issue}`);
-        // le serveur se remet sans redémarrer : le pool rouvre des connexions
-        let lecture = await client.requete('GET', `/api/conventions/${id}`);
-        for (let essai = 0; essai < 5 && lecture.statut === 503; essai += 1) {
-          await attendre(200);
-          lecture = await client.requete('GET', `/api/conventions/${id}`);
-        }
-        expect(lecture.statut).toBe(200);
+        console.info(`Pannes PostgreSQL (import de ${N} actions, ${duree} ms) : ${issues.join(' ; ')}`);
+        expect(erreurs503).toBeGreaterThan(0);
+        ecoute.close();
+      } finally {
+        await base?.fermer().catch(() => undefined);
+        execFileSync(join(RACINE, 'scripts/postgres-test.sh'), ['--arreter'], {
+          env: { ...process.env, JALON_PG_DOSSIER: dossierPg },
+          stdio: 'ignore',
+        });
       }
-      console.info(`Pannes PostgreSQL (import de ${N} actions, ${duree} ms) : ${issues.join(' ; ')}`);
-      expect(erreurs503).toBeGreaterThan(0);
-      ecoute.close();
-    } finally {
-      await base?.fermer().catch(() => undefined);
-      execFileSync(join(RACINE, 'scripts/postgres-test.sh'), ['--arreter'], {
-        env: { ...process.env, JALON_PG_DOSSIER: dossierPg },
-        stdio: 'ignore',
-      });
-    }
-  }, 600_000);
-});
+    }, 600_000);
+  });
+}

@@ -322,73 +322,77 @@ describe('commandes jalon sauvegarder / restaurer (dossier PGlite)', () => {
   }, 240_000);
 });
 
-describe.runIf(urlTest)('sauvegarde PostgreSQL et restauration croisée', () => {
-  it('PGlite → PostgreSQL, puis PostgreSQL → PostgreSQL et PostgreSQL → PGlite, à l’identique', async () => {
-    const url = urlTest as string;
-    const pgA = await postgresVide(url);
-    const pgB = await postgresVide(url);
-    const pglite = await pgliteVide();
-    try {
-      await restaurer(pgA, await lireSauvegarde(sauvegardePglite));
-      expect(await contenu(pgA.db as unknown as Db)).toEqual(attendu);
+// Suite PostgreSQL : déclarée seulement dans la passe PostgreSQL de `.ci/run` (DATABASE_URL_TEST), comme les
+// fabriques de la suite de contrat : absente ailleurs plutôt que « sautée ».
+if (urlTest !== undefined) {
+  describe('sauvegarde PostgreSQL et restauration croisée', () => {
+    it('PGlite → PostgreSQL, puis PostgreSQL → PostgreSQL et PostgreSQL → PGlite, à l’identique', async () => {
+      const url = urlTest as string;
+      const pgA = await postgresVide(url);
+      const pgB = await postgresVide(url);
+      const pglite = await pgliteVide();
+      try {
+        await restaurer(pgA, await lireSauvegarde(sauvegardePglite));
+        expect(await contenu(pgA.db as unknown as Db)).toEqual(attendu);
 
-      const depuisPg = fichier('postgres');
-      await sauvegarder(pgA, depuisPg);
-      await restaurer(pgB, await lireSauvegarde(depuisPg));
-      expect(await contenu(pgB.db as unknown as Db)).toEqual(attendu);
+        const depuisPg = fichier('postgres');
+        await sauvegarder(pgA, depuisPg);
+        await restaurer(pgB, await lireSauvegarde(depuisPg));
+        expect(await contenu(pgB.db as unknown as Db)).toEqual(attendu);
 
-      await restaurer(pglite, await lireSauvegarde(depuisPg));
-      expect(await contenu(pglite.db as unknown as Db)).toEqual(attendu);
+        await restaurer(pglite, await lireSauvegarde(depuisPg));
+        expect(await contenu(pglite.db as unknown as Db)).toEqual(attendu);
 
-      // tout ou rien sur PostgreSQL aussi
-      const fautive = fichier('fautive-pg');
-      reecrire(depuisPg, fautive, (lignes) =>
-        lignes.map((l) => l.replace(/"prev_cd": \d+/u, '"prev_cd": -5')),
-      );
-      await sql`update collectivite set nom = 'témoin'`.execute(pgB.db as unknown as Db);
-      const avant = await contenu(pgB.db as unknown as Db);
-      await expect(restaurer(pgB, await lireSauvegarde(fautive))).rejects.toThrow();
-      expect(await contenu(pgB.db as unknown as Db)).toEqual(avant);
-    } finally {
-      await pgA.fermer();
-      await pgB.fermer();
-      await pglite.fermer();
-    }
-  }, 240_000);
-
-  it('jalon sauvegarder / restaurer avec DATABASE_URL', async () => {
-    const url = urlTest as string;
-    const a = await postgresVide(url);
-    const b = await postgresVide(url);
-    const avantUrl = process.env.DATABASE_URL;
-    const sorties = { stderr: '' };
-    const io = {
-      stdout: { write: () => true },
-      stderr: { write: (t: string) => (sorties.stderr += t) },
-      cwd: dossierTravail,
-    };
-    try {
-      await restaurer(a, await lireSauvegarde(sauvegardePglite));
-      const urlDe = async (base: Base) => {
-        const { rows } = await sql<{ d: string }>`select current_database() as d`.execute(
-          base.db as unknown as Db,
+        // tout ou rien sur PostgreSQL aussi
+        const fautive = fichier('fautive-pg');
+        reecrire(depuisPg, fautive, (lignes) =>
+          lignes.map((l) => l.replace(/"prev_cd": \d+/u, '"prev_cd": -5')),
         );
-        const u = new URL(url);
-        u.pathname = `/${rows[0]?.d}`;
-        return u.toString();
+        await sql`update collectivite set nom = 'témoin'`.execute(pgB.db as unknown as Db);
+        const avant = await contenu(pgB.db as unknown as Db);
+        await expect(restaurer(pgB, await lireSauvegarde(fautive))).rejects.toThrow();
+        expect(await contenu(pgB.db as unknown as Db)).toEqual(avant);
+      } finally {
+        await pgA.fermer();
+        await pgB.fermer();
+        await pglite.fermer();
+      }
+    }, 240_000);
+
+    it('jalon sauvegarder / restaurer avec DATABASE_URL', async () => {
+      const url = urlTest as string;
+      const a = await postgresVide(url);
+      const b = await postgresVide(url);
+      const avantUrl = process.env.DATABASE_URL;
+      const sorties = { stderr: '' };
+      const io = {
+        stdout: { write: () => true },
+        stderr: { write: (t: string) => (sorties.stderr += t) },
+        cwd: dossierTravail,
       };
-      const sortie = fichier('cli-pg');
-      process.env.DATABASE_URL = await urlDe(a);
-      expect(await main(['sauvegarder', '--sortie', sortie], io)).toBe(0);
-      process.env.DATABASE_URL = await urlDe(b);
-      expect(await main(['restaurer', sortie], io)).toBe(0);
-      expect(sorties.stderr).toMatch(/restaurée dans PostgreSQL/u);
-      expect(await contenu(b.db as unknown as Db)).toEqual(attendu);
-    } finally {
-      if (avantUrl === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = avantUrl;
-      await a.fermer();
-      await b.fermer();
-    }
-  }, 240_000);
-});
+      try {
+        await restaurer(a, await lireSauvegarde(sauvegardePglite));
+        const urlDe = async (base: Base) => {
+          const { rows } = await sql<{ d: string }>`select current_database() as d`.execute(
+            base.db as unknown as Db,
+          );
+          const u = new URL(url);
+          u.pathname = `/${rows[0]?.d}`;
+          return u.toString();
+        };
+        const sortie = fichier('cli-pg');
+        process.env.DATABASE_URL = await urlDe(a);
+        expect(await main(['sauvegarder', '--sortie', sortie], io)).toBe(0);
+        process.env.DATABASE_URL = await urlDe(b);
+        expect(await main(['restaurer', sortie], io)).toBe(0);
+        expect(sorties.stderr).toMatch(/restaurée dans PostgreSQL/u);
+        expect(await contenu(b.db as unknown as Db)).toEqual(attendu);
+      } finally {
+        if (avantUrl === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = avantUrl;
+        await a.fermer();
+        await b.fermer();
+      }
+    }, 240_000);
+  });
+}
