@@ -131,6 +131,33 @@ describe('cache des lectures (sessions, comptes)', () => {
     expect(memoire.lectures()).toBe(2);
   });
 
+  it('familles séparées : écrire une fiche ne fait pas relire les sessions, une connexion pas les conventions', async () => {
+    const cache = new CacheLectures();
+    const memoire = depotEnMemoire();
+    let lecturesConventions = 0;
+    const depots = depotsAvecCache(
+      {
+        sessions: memoire.depot,
+        conventions: { trouver: async (id: number) => ({ id, lu: ++lecturesConventions }) },
+        fiches: { creer: async () => 1 },
+      },
+      cache,
+    );
+    await depots.sessions.creer(session);
+    await depots.sessions.trouverAvecCompte('e1');
+    await depots.conventions.trouver(7);
+    await depots.fiches.creer(); // écriture de la famille « conventions »
+    await depots.sessions.trouverAvecCompte('e1');
+    expect(memoire.lectures()).toBe(1);
+    await depots.conventions.trouver(7);
+    expect(lecturesConventions).toBe(2);
+    await depots.sessions.supprimer('autre'); // écriture de la famille « comptes »
+    await depots.conventions.trouver(7);
+    expect(lecturesConventions).toBe(2);
+    expect(await depots.sessions.trouverAvecCompte('e1')).toBeDefined();
+    expect(memoire.lectures()).toBe(2);
+  });
+
   it('le rappel d’écriture est appelé (la persistance revide le cache après la transaction)', async () => {
     const cache = new CacheLectures();
     const memoire = depotEnMemoire();

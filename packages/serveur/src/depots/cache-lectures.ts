@@ -6,18 +6,32 @@
  *
  * Sûreté, par construction plutôt que par liste :
  * - toute méthode d'un dépôt qui n'est pas une lecture (nom en `lister…`, `trouver…`, `lire…`, `par…`,
- *   `compter…`, `avenants`) est tenue pour une écriture et vide TOUT le cache, avant et après ; une méthode
- *   ajoutée plus tard au port est donc couverte sans qu'on y pense ;
+ *   `compter…`, `avenants`) est tenue pour une écriture et vide, avant et après, la famille de son dépôt
+ *   (comptes ou conventions, voir `Famille`) ; une méthode ajoutée plus tard au port est donc couverte ;
  * - une transaction qui a écrit vide encore le cache APRÈS sa validation (une lecture concurrente a pu y
  *   remettre l'état d'avant) ; les lectures faites DANS une transaction ne passent jamais par le cache ;
  * - une valeur lue pendant qu'une écriture passait n'est pas gardée (compteur de générations).
  * Le seul écart : un AUTRE processus branché sur le même PostgreSQL voit une écriture (déconnexion, changement
  * de statut) avec au plus `dureeMs` de retard (2 s). Avec PGlite, un seul processus tient la base (verrou).
  */
+/**
+ * Deux familles, invalidées séparément : les comptes (session et compte, changés par les dépôts `sessions`,
+ * `utilisateurs`, `identites`) et les conventions (changées par tout autre dépôt). Écrire une fiche ne fait donc
+ * pas relire la session de chacun ; une connexion ne fait pas relire les conventions.
+ */
+export type Famille = 'comptes' | 'conventions';
+const DEPOTS_DES_COMPTES = new Set(['sessions', 'utilisateurs', 'identites']);
+export const familleDesEcritures = (nomDepot: string): Famille =>
+  DEPOTS_DES_COMPTES.has(nomDepot) ? 'comptes' : 'conventions';
+
 export class CacheLectures {
-  private readonly entrees = new Map<string, { valeur: unknown; jusquA: number }>();
-  /** Compteur d'écritures : `ecrire` refuse une valeur lue avant la dernière écriture. */
-  generation = 0;
+  private readonly familles: Record<
+    Famille,
+    { entrees: Map<string, { valeur: unknown; jusquA: number }>; generation: number }
+  > = {
+    comptes: { entrees: new Map(), generation: 0 },
+    conventions: { entrees: new Map(), generation: 0 },
+  };
 
   constructor(
     private readonly dureeMs = 2000,
@@ -25,34 +39,44 @@ export class CacheLectures {
     private readonly maintenant: () => number = () => performance.now(),
   ) {}
 
-  lire(cle: string): { valeur: unknown } | undefined {
-    const entree = this.entrees.get(cle);
+  /** Compteur d'écritures de la famille : `ecrire` refuse une valeur lue avant la dernière écriture. */
+  generation(famille: Famille): number {
+    return this.familles[famille].generation;
+  }
+
+  lire(famille: Famille, cle: string): { valeur: unknown } | undefined {
+    const { entrees } = this.familles[famille];
+    const entree = entrees.get(cle);
     if (entree === undefined) return undefined;
     if (entree.jusquA <= this.maintenant()) {
-      this.entrees.delete(cle);
+      entrees.delete(cle);
       return undefined;
     }
     return entree;
   }
 
-  ecrire(cle: string, valeur: unknown, generation: number) {
+  ecrire(famille: Famille, cle: string, valeur: unknown, generation: number) {
+    const f = this.familles[famille];
     // Une écriture survenue pendant la lecture SQL rend la valeur lue suspecte. Une absence n'est pas gardée
     // (une session ou une convention créée juste après doit être vue).
-    if (generation !== this.generation || valeur === undefined) return;
-    if (this.entrees.size >= this.tailleMax) this.entrees.clear();
-    this.entrees.set(cle, { valeur, jusquA: this.maintenant() + this.dureeMs });
+    if (generation !== f.generation || valeur === undefined) return;
+    if (f.entrees.size >= this.tailleMax) f.entrees.clear();
+    f.entrees.set(cle, { valeur, jusquA: this.maintenant() + this.dureeMs });
   }
 
-  vider() {
-    this.generation++;
-    this.entrees.clear();
+  /** Vide une famille, ou les deux. */
+  vider(famille?: Famille) {
+    for (const nom of famille === undefined ? (['comptes', 'conventions'] as const) : [famille]) {
+      this.familles[nom].generation++;
+      this.familles[nom].entrees.clear();
+    }
   }
 }
 
 /** Les lectures gardées en cache : (dépôt, méthode) → préfixe de clé. Un seul argument, la clé. */
-const LECTURES_EN_CACHE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  sessions: { trouverAvecCompte: 's:' },
-  conventions: { trouver: 'c:' },
+const LECTURES_EN_CACHE: Readonly<Record<string, Readonly<Record<string, Famille>>>> = {
+  sessions: { trouverAvecCompte: 'comptes' },
+  conventions: { trouver: 'conventions' },
 };
 
 const estLecture = (nom: string): boolean => /^(lister|trouver|lire|par[A-Z]|compter|avenants$)/u.test(nom);
@@ -64,34 +88,35 @@ function envelopper<T extends object>(
   depot: T,
   cache: CacheLectures,
   enTransaction: boolean,
-  surEcriture: () => void,
+  surEcriture: (famille: Famille) => void,
 ): T {
   const enCache = LECTURES_EN_CACHE[nomDepot] ?? {};
+  const familleEcrite = familleDesEcritures(nomDepot);
   return new Proxy(depot, {
     get(cible, nom) {
       const valeur: unknown = Reflect.get(cible, nom, cible);
       if (typeof valeur !== 'function' || typeof nom !== 'string') return valeur;
       const methode = (valeur as Methode).bind(cible);
-      const prefixe = enCache[nom];
-      if (prefixe !== undefined && !enTransaction) {
+      const famille = enCache[nom];
+      if (famille !== undefined && !enTransaction) {
         return async (cle: unknown) => {
-          const k = `${prefixe}${String(cle)}`;
-          const connue = cache.lire(k);
+          const k = String(cle);
+          const connue = cache.lire(famille, k);
           if (connue !== undefined) return connue.valeur;
-          const generation = cache.generation;
+          const generation = cache.generation(famille);
           const lue = await methode(cle);
-          cache.ecrire(k, lue, generation);
+          cache.ecrire(famille, k, lue, generation);
           return lue;
         };
       }
       if (estLecture(nom)) return methode;
       return async (...args: unknown[]) => {
-        surEcriture();
-        cache.vider();
+        surEcriture(familleEcrite);
+        cache.vider(familleEcrite);
         try {
           return await methode(...args);
         } finally {
-          cache.vider();
+          cache.vider(familleEcrite);
         }
       };
     },
@@ -105,7 +130,7 @@ function envelopper<T extends object>(
 export function depotsAvecCache<D extends object>(
   depots: D,
   cache: CacheLectures,
-  options: { enTransaction?: boolean; surEcriture?: () => void } = {},
+  options: { enTransaction?: boolean; surEcriture?: (famille: Famille) => void } = {},
 ): D {
   const enTransaction = options.enTransaction ?? false;
   const surEcriture = options.surEcriture ?? (() => undefined);
