@@ -1,10 +1,4 @@
-import { neutraliserFormule } from '@jalon/domaine';
-import {
-  CODES_INDICATEURS,
-  type Anomalie,
-  type Indicateurs,
-  type LigneExplication,
-} from '@jalon/indicateurs';
+import { CODES_INDICATEURS, type Anomalie, type Indicateurs } from '@jalon/indicateurs';
 import type { CodeCadre } from '@jalon/referentiels';
 import { LIBELLES_INDICATEURS } from './libelles.ts';
 
@@ -91,27 +85,6 @@ export async function versXlsx(r: ResultatCalcul, fichier: string): Promise<void
   await classeur.xlsx.writeFile(fichier);
 }
 
-export const COLONNES_EXPLICATION = [
-  'id_personne',
-  'indicateur',
-  'compte',
-  'raison',
-  'mois_entree',
-  't0',
-  'date_orientation',
-  'organisme_orientation',
-  'date_reference',
-  'ecart_jours',
-  'detail',
-] as const satisfies readonly (keyof LigneExplication)[];
-
-export function ligneExplicationCsv(l: LigneExplication): string {
-  return COLONNES_EXPLICATION.map((k) => {
-    const v = l[k];
-    if (typeof v === 'boolean') return v ? 'oui' : 'non';
-    if (v === null) return '';
-    // Les textes viennent en partie des fichiers du département (identifiants) : neutralisés pour le tableur
-    // (docs/securite.md § Formules) ; les nombres (écart en jours, parfois négatif) restent des nombres.
-    return champCsv(typeof v === 'string' ? neutraliserFormule(v) : String(v));
-  }).join(';');
-}
+// Listes d'explication en CSV : une seule écriture, partagée avec la plateforme (mêmes octets que le
+// téléchargement de l'onglet « Données »).
+export { COLONNES_EXPLICATION, ligneExplicationCsv } from '@jalon/indicateurs/plateforme';
