@@ -141,7 +141,7 @@ const taille = (octets: number): string =>
 
 /**
  * Taille maximale des corps : un seul intergiciel pour toute l'API, la limite des imports et téléversements
- * étant plus haute (`JALON_TAILLE_MAX_TELEVERSEMENT_MO`) que celle des autres requêtes (`JALON_TAILLE_MAX_CORPS_MO`).
+ * étant plus haute (`JALON_TELEVERSEMENT_MAX_MO`) que celle des autres requêtes (`JALON_TAILLE_MAX_CORPS_MO`).
  * `bodyLimit` vérifie `Content-Length` et compte aussi les octets d'un envoi par morceaux.
  */
 export function limiterTailles(reglages: ReglagesSecurite): MiddlewareHandler<EnvJalon> {
