@@ -84,7 +84,8 @@ function lireSecurite(env: NodeJS.ProcessEnv): ReglagesSecurite {
     tailles: {
       corps: Math.floor(entier(env, 'JALON_TAILLE_MAX_CORPS_MO', d.tailles.corps / MIO) * MIO),
       televersement: Math.floor(
-        // Une seule variable pour les téléversements : celle de la réception des données (cas/donnees-reception.ts).
+        // Seule lecture de cette variable : la route des données (réception en flux) et l'intergiciel des tailles
+        // prennent tous deux `tailles.televersement`.
         entier(env, 'JALON_TELEVERSEMENT_MAX_MO', d.tailles.televersement / MIO) * MIO,
       ),
     },

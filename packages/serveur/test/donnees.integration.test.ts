@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@jalon/schemas';
 import { main } from '@jalon/cli';
 import { genererFluxSynthetique } from '../../indicateurs/test/fixtures/caf/generateur.ts';
+import { lireConfig } from '../src/config.ts';
 import { REGLAGES_SECURITE } from '../src/http/securite-reglages.ts';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
@@ -30,7 +31,15 @@ let agent: Client;
 let national: Client;
 let convention: ConventionResume;
 
-process.env.JALON_TELEVERSEMENT_MAX_MO = '1';
+/**
+ * Réglages de sécurité de l'application de test, lus comme par le serveur (`principal.ts` → `lireConfig`) : la
+ * borne des téléversements vient de `JALON_TELEVERSEMENT_MAX_MO`, lue par config.ts seulement, et arrive à la route
+ * des données par les réglages (jamais par `process.env`, que ce fichier ne touche pas).
+ */
+const REGLAGES_LUS = lireConfig(
+  { JALON_TELEVERSEMENT_MAX_MO: '1' },
+  resolve(import.meta.dirname, '../../..'),
+).securite;
 
 /**
  * Application de démonstration aux limites de débit relevées : ce fichier envoie des dizaines de lots avec le même
@@ -40,8 +49,8 @@ async function applicationSansLimiteDeDebit(): Promise<ApplicationTest> {
   const grand = { points: 100_000, dureeS: 60 };
   return applicationDemo(undefined, {
     securite: {
-      ...REGLAGES_SECURITE,
-      limites: { ...REGLAGES_SECURITE.limites, importParIp: grand, importParCompte: grand },
+      ...REGLAGES_LUS,
+      limites: { ...REGLAGES_LUS.limites, importParIp: grand, importParCompte: grand },
     },
   });
 }
@@ -272,22 +281,32 @@ describe.skipIf(prerequis)('téléversement → matrice d’indicateurs', () => 
     expect(await version(convention.id)).toBe(v);
   });
 
-  it('taille bornée (JALON_TELEVERSEMENT_MAX_MO) : 413, rien n’est écrit', async () => {
+  it('taille bornée (JALON_TELEVERSEMENT_MAX_MO → config.ts → réglages de sécurité) : 413, rien n’est écrit', async () => {
+    // La variable est lue par config.ts (et seulement là) : 1 Mo → 1 Mio ; sans elle, le défaut de 200 Mio.
+    expect(REGLAGES_LUS.tailles.televersement).toBe(1024 * 1024);
+    expect(lireConfig({}, '/').securite.tailles.televersement).toBe(REGLAGES_SECURITE.tailles.televersement);
     const v = await version(convention.id);
-    const gros =
-      'id_personne;mois;droit_versable;soumis_droits_devoirs\n' + 'A;2022-03;oui;oui\n'.repeat(70_000);
-    const r = await televerser(
-      agent,
-      `/api/conventions/${convention.id}/donnees`,
-      { version: String(v), annee: '2022' },
-      [
-        { nom: 'situations_mensuelles.csv', contenu: gros },
+    const avant = await imports(convention.id);
+    const envoyer = (lignes: number) =>
+      televerser(agent, `/api/conventions/${convention.id}/donnees`, { version: String(v), annee: '2022' }, [
+        {
+          nom: 'situations_mensuelles.csv',
+          contenu:
+            'id_personne;mois;droit_versable;soumis_droits_devoirs\n' + 'A;2022-03;oui;oui\n'.repeat(lignes),
+        },
         { nom: 'evenements.csv', contenu: 'id_personne;type;date\n' },
-      ],
-    );
-    expect(r.statut).toBe(413);
-    expect(corps<{ erreur: string }>(r).erreur).toContain('1 Mo au plus');
+      ]);
+    // Fichiers à peine au-delà de 1 Mio (18 × 59 000 octets), enveloppe sous la marge multipart de 64 Kio : c'est la
+    // réception en flux de la route qui compte les octets et refuse, avec la borne des réglages.
+    const juste = await envoyer(59_000);
+    expect(juste.statut).toBe(413);
+    expect(corps<{ erreur: string }>(juste).erreur).toContain('1 Mo au plus');
+    // Bien au-delà : l'intergiciel des tailles (http/limites.ts) refuse avant la route, avec la même borne.
+    const gros = await envoyer(70_000);
+    expect(gros.statut).toBe(413);
+    expect(corps<{ erreur: string }>(gros).erreur).toContain('1 Mio au plus');
     expect(await version(convention.id)).toBe(v);
+    expect(await imports(convention.id)).toEqual(avant);
   });
 
   it('hors territoire ou sans droit d’écriture : refusé avant toute lecture, rien n’est écrit', async () => {

@@ -1,7 +1,7 @@
 /**
  * Réception d'un formulaire multipart en flux (docs/donnees-reelles.md § 4) : chaque fichier est écrit sur disque
- * au fil de l'eau (jamais entier en mémoire), avec son empreinte SHA-256, sous une taille totale bornée et
- * configurable (`JALON_TELEVERSEMENT_MAX_MO`). busboy : analyseur multipart en flux bien tenu (celui de Hono,
+ * au fil de l'eau (jamais entier en mémoire), avec son empreinte SHA-256, sous une taille totale bornée
+ * (`tailleMax`, passée par la route : réglages de sécurité, `JALON_TELEVERSEMENT_MAX_MO` lue par config.ts). busboy : analyseur multipart en flux bien tenu (celui de Hono,
  * `parseBody`, lit tout le corps en mémoire).
  */
 import { createHash } from 'node:crypto';
@@ -28,12 +28,6 @@ export interface FormulaireRecu {
 
 export const MAX_FICHIERS = 40;
 const MAX_CHAMP = 64 * 1024;
-
-/** Taille maximale d'un téléversement, en octets (défaut 200 Mo). */
-export function tailleMaxTeleversement(env: NodeJS.ProcessEnv = process.env): number {
-  const mo = Number(env.JALON_TELEVERSEMENT_MAX_MO ?? '200');
-  return Number.isFinite(mo) && mo > 0 ? Math.floor(mo * 1024 * 1024) : 200 * 1024 * 1024;
-}
 
 export const tropGros = (max: number) =>
   new ErreurMetier(

@@ -12,7 +12,6 @@ import {
 } from '@jalon/schemas';
 import { ErreurMetier } from '../../cas/erreurs.ts';
 import { creerProfil, listerProfils, modifierProfil, supprimerProfil } from '../../cas/donnees-profils.ts';
-import { tailleMaxTeleversement } from '../../cas/donnees-reception.ts';
 import {
   apercuProfilTeleverse,
   explicationCsv,
@@ -20,6 +19,7 @@ import {
   televerserDonnees,
 } from '../../cas/donnees-televersement.ts';
 import type { AppJalon, Dependances, EnvJalon } from '../contexte.ts';
+import { REGLAGES_SECURITE } from '../securite-reglages.ts';
 import { acteurDe, corpsJson, ERREURS_ECRITURE, ERREURS_LECTURE, json, paramsConvention } from './commun.ts';
 
 /**
@@ -90,7 +90,9 @@ async function avec413<T>(c: Context<EnvJalon>, travail: () => Promise<T>): Prom
 
 export function routesDonnees(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
-  const tailleMax = tailleMaxTeleversement();
+  // Une seule lecture de `JALON_TELEVERSEMENT_MAX_MO` : config.ts, dans les réglages de sécurité (la même borne
+  // que celle de l'intergiciel des tailles, http/limites.ts).
+  const tailleMax = (deps.securite ?? REGLAGES_SECURITE).tailles.televersement;
 
   app.openapi(
     createRoute({
