@@ -12,4 +12,5 @@ export * from './pilotage-cycle.ts';
 export * from './offre.ts';
 export * from './identites.ts';
 export * from './pilotage-tableaux.ts';
+export * from './enveloppes-outre-mer.ts';
 export * from './donnees.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partOutreMerSchema } from './enveloppes-outre-mer.ts';
 
 /**
  * Note d'analyse du commissaire, enveloppes et tableaux de bord (issue 6 § 4 à 6). Montants en centimes, taux
@@ -143,6 +144,10 @@ export const enveloppeSchema = z.object({
     }),
   ),
   peut_modifier: z.boolean(),
+  /** Le cadre ouvre-t-il la part conservée outre-mer (001 · I.4 : calpae-2023) ? */
+  outre_mer_applicable: z.boolean(),
+  /** Collectivités de l'article 73 notifiées : part conservée par l'État, part versée (001 · I.4). */
+  outre_mer: z.array(partOutreMerSchema),
 });
 export type EnveloppeApi = z.infer<typeof enveloppeSchema>;
 

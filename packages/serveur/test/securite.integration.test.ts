@@ -268,6 +268,11 @@ const EXEMPLES: Record<string, Exemple> = {
     chemin: '/api/enveloppes/calpae-2023/2023',
     corps: { montant: 100, cles: [{ collectivite_id: 'departement:37', poids: 1 }] },
   }),
+  // Part conservée outre-mer : toujours La Réunion (974, région 04), hors du territoire de chaque compte essayé.
+  'PUT /api/enveloppes/{cadre}/{exercice}/outre-mer/{collectivite}': () => ({
+    chemin: '/api/enveloppes/calpae-2023/2023/outre-mer/departement:974',
+    corps: { credits_socle: 100, conserve_socle: 10, concertation_le: '2023-01-10', motif: 'intrusion' },
+  }),
   'POST /api/enveloppes/{cadre}/{exercice}/regions/{region}/simulation': (c) => ({
     chemin: `/api/enveloppes/calpae-2023/2023/regions/${c.convention.collectivite.region ?? '00'}/simulation`,
     corps: { lignes: [{ collectivite_id: c.convention.collectivite.id, attribue: 0 }] },
@@ -426,8 +431,14 @@ const VUES_NATIONALES = new Set([
   'GET /api/tableaux-bord/national',
   'GET /api/enveloppes/{cadre}/{exercice}',
 ]);
-/** Écritures réservées à l'administration centrale : refusées (403) à tout autre compte ; le national n'écrit pas ici. */
-const ECRITURES_NATIONALES = new Set(['PUT /api/enveloppes/{cadre}/{exercice}']);
+/**
+ * Écritures réservées à l'administration centrale (ou, pour l'outre-mer, au commissaire de la région 04, absent
+ * d'ici) : refusées (403) à tout autre compte ; le national n'écrit pas ici.
+ */
+const ECRITURES_NATIONALES = new Set([
+  'PUT /api/enveloppes/{cadre}/{exercice}',
+  'PUT /api/enveloppes/{cadre}/{exercice}/outre-mer/{collectivite}',
+]);
 /** Calculs sans écriture permis au commissaire de la région et au national : 200 dans leur territoire. */
 const CALCULS_REGIONAUX = new Set(['POST /api/enveloppes/{cadre}/{exercice}/regions/{region}/simulation']);
 /** Listes : réponse 200, mais seulement des éléments du territoire. */

@@ -350,6 +350,22 @@ export interface TableEnveloppeNotification {
   montant: number;
 }
 
+// --- Migration 0009 : part des crédits conservée par l'État outre-mer (001 · I.4) ------------------------
+
+export interface TableEnveloppeOutreMer {
+  cadre: string;
+  exercice: number;
+  collectivite_id: string;
+  montant_notifie: number;
+  credits_socle: number;
+  conserve_socle: number;
+  conserve_initiatives: number;
+  concertation_le: string;
+  motif: string;
+  modifiee_par: string;
+  modifiee_le: Horodatage;
+}
+
 // --- Migration 0005 : données réelles (profils, téléversements, historique CAF) -------------------------
 export interface TableProfilCorrespondance {
   id: Generated<number>;
@@ -430,6 +446,7 @@ export interface BaseJalon {
   note_analyse_version: TableNoteAnalyseVersion;
   enveloppe: TableEnveloppe;
   enveloppe_notification: TableEnveloppeNotification;
+  enveloppe_outre_mer: TableEnveloppeOutreMer;
   profil_correspondance: TableProfilCorrespondance;
   import_donnees: TableImportDonnees;
   explication_import: TableExplicationImport;

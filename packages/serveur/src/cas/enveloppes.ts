@@ -1,7 +1,14 @@
 import { CODES_CADRE, type CodeCadre } from '@jalon/referentiels';
 import { bilanNotifications, reallouerEnRegion, repartirEnveloppe, simulerRefactions } from '@jalon/domaine';
-import type { EnveloppeApi, EnveloppeModification, SimulationApi, SimulationDemande } from '@jalon/schemas';
+import type {
+  EnveloppeApi,
+  EnveloppeModification,
+  PartOutreMerModification,
+  SimulationApi,
+  SimulationDemande,
+} from '@jalon/schemas';
 import type { CompteEnregistre, Depots, Persistance } from '../depots/ports.ts';
+import { cadreOuvreOutreMer, enregistrerPartOutreMer, partsOutreMer } from './enveloppes-outre-mer.ts';
 import { interdit, invalide } from './erreurs.ts';
 import type { Acteur } from './mutation.ts';
 
@@ -9,7 +16,8 @@ import type { Acteur } from './mutation.ts';
  * Enveloppes (issue 6 § 5) : l'enveloppe nationale d'un cadre et d'un exercice, répartie par la clé saisie
  * (`repartirEnveloppe`, plus forts restes au centime) en montants notifiés ; simulation des réfactions d'une
  * région et de la part maintenue en région (≥ 80 %, `simulerRefactions`, 001 · annexe 4 § 2) ; les DROM
- * (article 73) sont signalés : l'État y garde une part des crédits socle pour ses actions (001 · I.4).
+ * (article 73) sont signalés : l'État y garde une part des crédits socle pour ses actions (001 · I.4), voir
+ * `enveloppes-outre-mer.ts`.
  */
 const DROM = /^97[1-46]$/;
 const ROLES_ETAT = ['ddets', 'commissaire', 'national'];
@@ -22,7 +30,7 @@ function verifierCadre(cadre: string): CodeCadre {
 async function versApi(
   depots: Depots,
   compte: CompteEnregistre,
-  cadre: string,
+  cadre: CodeCadre,
   exercice: number,
 ): Promise<EnveloppeApi> {
   const enveloppe = await depots.enveloppes.trouver(cadre, exercice);
@@ -56,6 +64,17 @@ async function versApi(
     erreurs: [...(bilan?.erreurs ?? [])],
     notifications,
     peut_modifier: compte.actif && compte.role === 'national',
+    outre_mer_applicable: cadreOuvreOutreMer(cadre),
+    outre_mer: await partsOutreMer(
+      depots,
+      compte,
+      cadre,
+      exercice,
+      (enveloppe?.notifications ?? []).flatMap((n) => {
+        const collectivite = collectivites.find((x) => x.id === n.collectiviteId);
+        return collectivite === undefined ? [] : [{ collectivite, montant: n.montant }];
+      }),
+    ),
   };
 }
 
@@ -123,6 +142,26 @@ export async function definirEnveloppe(
       avant: avant === undefined ? null : { montant: avant.montant, notifications: avant.notifications },
       apres: { montant: demande.montant, notifications },
     });
+    return versApi(depots, acteur.compte, code, exercice);
+  });
+}
+
+/**
+ * `PUT …/outre-mer/{collectivite}` : l'État (commissaire de la région, national) enregistre la part des crédits
+ * qu'il conserve dans une collectivité de l'article 73 (001 · I.4) ; décision et audit en une transaction.
+ */
+export async function definirPartOutreMer(
+  persistance: Persistance,
+  acteur: Acteur,
+  cadre: string,
+  exercice: number,
+  collectiviteId: string,
+  demande: PartOutreMerModification,
+  maintenant: Date,
+): Promise<EnveloppeApi> {
+  const code = verifierCadre(cadre);
+  return persistance.transaction(async (depots) => {
+    await enregistrerPartOutreMer(depots, acteur, code, exercice, collectiviteId, demande, maintenant);
     return versApi(depots, acteur.compte, code, exercice);
   });
 }

@@ -6,6 +6,7 @@ import type { ChampsFiche, Depots, NouvelleValeur, Persistance } from '../depots
 import { semerOffreDemo } from './offre.ts';
 import { COMPTES_DEMO, MOT_DE_PASSE_DEMO, versNouveauCompte } from './comptes.ts';
 import { semerCycleDemo } from './cycle.ts';
+import { semerEnveloppesDemo } from './enveloppes.ts';
 import {
   ACTIONS_CALPAE,
   ACTIONS_FRANCE_TRAVAIL,
@@ -264,6 +265,7 @@ export async function semerDemonstration(persistance: Persistance): Promise<bool
       depots,
       DEPARTEMENTS_DEMO.map((d) => d.code),
     );
+    await semerEnveloppesDemo(depots);
   });
   return true;
 }

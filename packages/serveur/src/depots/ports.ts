@@ -17,6 +17,7 @@ import type { DepotIdentites } from './ports-identites.ts';
 import type { DepotBilans, DepotCalendriers, DepotCycle, DepotRappels } from './ports-pilotage.ts';
 import type { DepotOffre } from './ports-offre.ts';
 import type { DepotEnveloppes, DepotNotes } from './ports-tableaux.ts';
+import type { DepotEnveloppesOutreMer } from './ports-enveloppes-outre-mer.ts';
 
 /**
  * Ports de persistance (dépôts derrière des interfaces, à la manière de gip-inclusion/immersion-facile) :
@@ -140,6 +141,8 @@ export type ChampsFiche = Omit<FicheAction, 'id' | 'rang'>;
 export interface DepotFiches {
   lister(conventionId: number): Promise<FicheAction[]>;
   trouver(id: number): Promise<(FicheAction & { conventionId: number }) | undefined>;
+  /** L'id de la fiche qui porte ce numéro dans la convention (lecture d'une colonne, sans lire les fiches). */
+  trouverNumero(conventionId: number, numero: string): Promise<number | undefined>;
   creer(conventionId: number, fiche: ChampsFiche): Promise<number>;
   modifier(id: number, fiche: ChampsFiche): Promise<void>;
   supprimer(id: number): Promise<void>;
@@ -223,6 +226,8 @@ export interface Depots {
   /** Notes d'analyse et enveloppes (issue 6 § 4 et 5, ports-tableaux.ts). */
   readonly notes: DepotNotes;
   readonly enveloppes: DepotEnveloppes;
+  /** Part des crédits conservée par l'État outre-mer (001 · I.4 ; ports-enveloppes-outre-mer.ts). */
+  readonly enveloppesOutreMer: DepotEnveloppesOutreMer;
 }
 
 /** Accès aux dépôts : hors transaction (lectures) ou dans une transaction (toute modification + son audit). */

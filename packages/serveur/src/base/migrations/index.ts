@@ -7,6 +7,7 @@ import { cycleDeVie } from './0003-cycle-de-vie.ts';
 import { documents } from './0004-documents.ts';
 import { donnees } from './0005-donnees.ts';
 import { tableaux } from './0008-tableaux.ts';
+import { enveloppesOutreMer } from './0009-enveloppes-outre-mer.ts';
 
 /**
  * Migrations versionnées, écrites en code (Kysely Migrator). Une nouvelle migration = une nouvelle entrée,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-donnees': donnees,
   '0007-identites': identites,
   '0008-tableaux': tableaux,
+  '0009-enveloppes-outre-mer': enveloppesOutreMer,
 };
 
 export const fournisseurMigrations: MigrationProvider = {

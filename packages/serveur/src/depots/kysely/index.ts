@@ -11,6 +11,7 @@ import { DepotCalendriersKysely, DepotRappelsKysely } from './rappels.ts';
 import { DepotBilansKysely } from './bilans.ts';
 import { DepotDocumentsKysely } from './documents.ts';
 import { DepotEnveloppesKysely } from './enveloppes.ts';
+import { DepotEnveloppesOutreMerKysely } from './enveloppes-outre-mer.ts';
 import { DepotNotesKysely } from './notes.ts';
 import { DepotFichesKysely } from './fiches.ts';
 import { DepotFranceTravailKysely } from './france-travail.ts';
@@ -40,6 +41,7 @@ export function depotsKysely(db: Kysely<BaseJalon>): Depots {
     offre: new DepotOffreKysely(db),
     notes: new DepotNotesKysely(db),
     enveloppes: new DepotEnveloppesKysely(db),
+    enveloppesOutreMer: new DepotEnveloppesOutreMerKysely(db),
   };
 }
 

@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   enveloppeModificationSchema,
   enveloppeSchema,
+  partOutreMerModificationSchema,
   simulationDemandeSchema,
   simulationSchema,
 } from '@jalon/schemas';
-import { definirEnveloppe, lireEnveloppe, simulerRegion } from '../../cas/enveloppes.ts';
+import { definirEnveloppe, definirPartOutreMer, lireEnveloppe, simulerRegion } from '../../cas/enveloppes.ts';
 import type { AppJalon, Dependances } from '../contexte.ts';
 import { acteurDe, corpsJson, ERREURS_ECRITURE, ERREURS_LECTURE, json } from './commun.ts';
 
@@ -19,7 +20,10 @@ const params = z.object({
     .openapi({ param: { name: 'exercice', in: 'path' }, example: 2023 }),
 });
 
-/** Enveloppes (issue 6 § 5) : lecture (État), fixation (national), simulation des réfactions (commissaire). */
+/**
+ * Enveloppes (issue 6 § 5) : lecture (État), fixation (national), part conservée outre-mer (commissaire de la
+ * région, national), simulation des réfactions (commissaire).
+ */
 export function routesEnveloppes(app: AppJalon, deps: Dependances) {
   const { persistance } = deps;
 
@@ -51,6 +55,42 @@ export function routesEnveloppes(app: AppJalon, deps: Dependances) {
       const { cadre, exercice } = c.req.valid('param');
       return c.json(
         await definirEnveloppe(persistance, acteurDe(c), cadre, exercice, c.req.valid('json')),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/enveloppes/{cadre}/{exercice}/outre-mer/{collectivite}',
+      tags: ['pilotage'],
+      summary:
+        'Part des crédits conservée par l’État dans une collectivité de l’article 73 (001 · I.4 ; commissaire de la région, national)',
+      request: {
+        params: params.extend({
+          collectivite: z
+            .string()
+            .min(1)
+            .max(64)
+            .openapi({ param: { name: 'collectivite', in: 'path' }, example: 'departement:974' }),
+        }),
+        ...corpsJson(partOutreMerModificationSchema),
+      },
+      responses: { 200: json(enveloppeSchema, 'Décision enregistrée'), ...ERREURS_ECRITURE },
+    }),
+    async (c) => {
+      const { cadre, exercice, collectivite } = c.req.valid('param');
+      return c.json(
+        await definirPartOutreMer(
+          persistance,
+          acteurDe(c),
+          cadre,
+          exercice,
+          collectivite,
+          c.req.valid('json'),
+          deps.horloge(),
+        ),
         200,
       );
     },
