@@ -1,14 +1,18 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EN_TETE_CSRF } from '@jalon/schemas';
 import { preparerApplication } from '../src/application.ts';
 import { ouvrirPglite, ouvrirPostgres, type Base } from '../src/base/ouvrir.ts';
 import { dossierDonneesPret } from './aide/dossier-modele.ts';
+import {
+  attendre,
+  ClientHttp,
+  demarrerServeur as demarrer,
+  postgresJetable,
+  servir,
+  tuerServeursRestants,
+} from './aide/pannes.ts';
 
 /**
  * Pannes (issue 9 § 4) : la base tombe — PostgreSQL arrêté brutalement, ou le processus serveur PGlite tué —
@@ -18,42 +22,7 @@ import { dossierDonneesPret } from './aide/dossier-modele.ts';
  * a reçu une erreur claire (503 en français quand c'est la base qui tombe ; connexion coupée quand c'est le
  * serveur lui-même qui meurt).
  */
-const RACINE = fileURLToPath(new URL('../../../', import.meta.url));
-const PRINCIPAL = fileURLToPath(new URL('../src/principal.ts', import.meta.url));
 type Db = Kysely<unknown>;
-const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Client HTTP réel (fetch) : cookie de session et jeton CSRF. */
-class ClientHttp {
-  private cookie = '';
-  private csrf = '';
-  constructor(public base: string) {}
-
-  async requete(
-    methode: string,
-    chemin: string,
-    corps?: unknown,
-  ): Promise<{ statut: number; corps: unknown }> {
-    const entetes: Record<string, string> = { cookie: this.cookie };
-    if (corps !== undefined) entetes['content-type'] = 'application/json';
-    if (methode !== 'GET') entetes[EN_TETE_CSRF] = this.csrf;
-    const r = await fetch(`${this.base}${chemin}`, {
-      method: methode,
-      headers: entetes,
-      ...(corps !== undefined ? { body: JSON.stringify(corps) } : {}),
-    });
-    const cookie = r.headers.get('set-cookie');
-    if (cookie) this.cookie = cookie.split(';')[0] ?? '';
-    const texte = await r.text();
-    return { statut: r.status, corps: texte === '' ? null : (JSON.parse(texte) as unknown) };
-  }
-
-  async connecter(identifiant: string): Promise<void> {
-    const r = await this.requete('POST', '/api/session', { identifiant, mot_de_passe: 'demo-jalon' });
-    expect(r.statut).toBe(200);
-    this.csrf = (r.corps as { csrf: string }).csrf;
-  }
-}
 
 interface Document {
   actions: Record<string, unknown>[];
@@ -117,43 +86,7 @@ async function preparerConvention(client: ClientHttp): Promise<{ id: number; exp
 // ---------------------------------------------------------------------------------------------------------
 // PGlite : le processus serveur est tué (SIGKILL) pendant l'import.
 
-interface Serveur {
-  processus: ChildProcess;
-  url: string;
-  fin: Promise<unknown>;
-}
-
-const processus: ChildProcess[] = [];
-afterAll(() => {
-  for (const p of processus) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-});
-
-async function demarrer(dossier: string): Promise<Serveur> {
-  const enfant = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
-    env: {
-      ...process.env,
-      JALON_DONNEES: dossier,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      JALON_DEMO: '1',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  processus.push(enfant);
-  let texte = '';
-  enfant.stdout?.on('data', (d: Buffer) => (texte += d.toString()));
-  enfant.stderr?.on('data', (d: Buffer) => (texte += d.toString()));
-  const fin = new Promise((resolve) => enfant.on('exit', resolve));
-  const limite = Date.now() + 170_000;
-  let port: string | undefined;
-  while (port === undefined) {
-    port = /écoute sur http:\/\/localhost:(\d+)/u.exec(texte)?.[1];
-    if (enfant.exitCode !== null || Date.now() > limite) throw new Error(`Serveur non démarré : ${texte}`);
-    await attendre(100);
-  }
-  return { processus: enfant, url: `http://127.0.0.1:${port}`, fin };
-}
+afterAll(tuerServeursRestants);
 
 describe('panne : serveur PGlite tué pendant un import', () => {
   it('après redémarrage, la convention est entière (ancienne ou nouvelle), audit cohérent', async () => {
@@ -236,16 +169,6 @@ describe('panne : serveur PGlite tué pendant un import', () => {
 // PostgreSQL : une instance jetable, à nous seuls (scripts/postgres-test.sh, dossier et port propres), arrêtée
 // brutalement (`pg_ctl stop -m immediate`) pendant l'import, puis redémarrée.
 
-const binPostgres = (): string | undefined => {
-  try {
-    const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b));
-    const bin = `/usr/lib/postgresql/${versions.at(-1)}/bin`;
-    return existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 const avecPostgres = process.env.DATABASE_URL_TEST !== undefined;
 
 // Suite PostgreSQL : déclarée seulement dans la passe PostgreSQL de `.ci/run` (DATABASE_URL_TEST), comme les
@@ -253,39 +176,15 @@ const avecPostgres = process.env.DATABASE_URL_TEST !== undefined;
 if (avecPostgres) {
   describe('panne : PostgreSQL arrêté pendant un import', () => {
     it('le client reçoit 503 en français ; après redémarrage, rien n’est à moitié écrit', async () => {
-      const bin = binPostgres();
-      expect(bin, 'PostgreSQL (pg_ctl) introuvable').toBeDefined();
-      const dossierPg = mkdtempSync(join(tmpdir(), 'jalon-pg-pannes-'));
-      rmSync(dossierPg, { recursive: true, force: true });
-      const sortie = execFileSync(join(RACINE, 'scripts/postgres-test.sh'), [], {
-        env: { ...process.env, JALON_PG_DOSSIER: dossierPg, JALON_PG_PORT: '55480' },
-        encoding: 'utf8',
-      });
-      const url = /DATABASE_URL_TEST=(\S+)/u.exec(sortie)?.[1] as string;
-      const port = readFileSync(join(dossierPg, 'port'), 'utf8').trim();
-      const pgCtl = (args: string) =>
-        execFileSync(
-          'su',
-          ['postgres', '-s', '/bin/bash', '-c', `'${bin}/pg_ctl' -D '${dossierPg}/donnees' ${args}`],
-          {
-            stdio: 'ignore',
-          },
-        );
-      const arreter = () => pgCtl('-m immediate -w stop');
-      const redemarrer = () =>
-        pgCtl(
-          `-l '${dossierPg}/postgres.log' -w -o "-p ${port} -k '${dossierPg}' -c listen_addresses=127.0.0.1" start`,
-        );
+      const pg = postgresJetable(55480);
+      const { url, arreter, redemarrer } = pg;
 
       let base: Base | undefined;
       try {
         base = await ouvrirPostgres(url, 4);
         const { app } = await preparerApplication(base, { demo: true });
-        const { serve } = await import('@hono/node-server');
-        const ecoute = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-        await attendre(200);
-        const adresse = ecoute.address() as { port: number };
-        const client = new ClientHttp(`http://127.0.0.1:${adresse.port}`);
+        const ecoute = await servir(app);
+        const client = new ClientHttp(ecoute.url);
         const { id, exporte } = await preparerConvention(client);
         const N = 400;
         const etat = async () => {
@@ -353,13 +252,10 @@ if (avecPostgres) {
         }
         console.info(`Pannes PostgreSQL (import de ${N} actions, ${duree} ms) : ${issues.join(' ; ')}`);
         expect(erreurs503).toBeGreaterThan(0);
-        ecoute.close();
+        ecoute.fermer();
       } finally {
         await base?.fermer().catch(() => undefined);
-        execFileSync(join(RACINE, 'scripts/postgres-test.sh'), ['--arreter'], {
-          env: { ...process.env, JALON_PG_DOSSIER: dossierPg },
-          stdio: 'ignore',
-        });
+        pg.supprimer();
       }
     }, 600_000);
   });
