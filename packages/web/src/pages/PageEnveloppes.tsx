@@ -4,7 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { CODES_CADRE } from '@jalon/referentiels';
-import { enveloppeSchema, simulationSchema, type SimulationApi } from '@jalon/schemas';
+import { enveloppeSchema } from '@jalon/schemas';
 import { appeler } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import { Chargement } from '../composants/Chargement.tsx';
@@ -12,6 +12,8 @@ import { euros } from '../composants/format.ts';
 import { useDonnees } from '../composants/useDonnees.ts';
 import { useTitre } from '../composants/useTitre.ts';
 import { lireSaisieMontant } from '../grille/nombres.ts';
+import { SectionOutreMer } from './PageEnveloppesOutreMer.tsx';
+import { SectionSimulation } from './PageEnveloppesSimulation.tsx';
 
 /** Clé de répartition saisie, une collectivité par ligne : `departement:44;1250` (identifiant ; poids entier). */
 export function lireCles(texte: string): {
@@ -33,7 +35,8 @@ export function lireCles(texte: string): {
 
 /**
  * Enveloppes (issue 6 § 5) : montants notifiés par collectivité ; le national fixe l'enveloppe et la clé ; le
- * commissaire simule les réfactions de sa région et la part maintenue en région (≥ 80 %).
+ * commissaire (ou le national) simule les réfactions d'une région, la part maintenue en région (≥ 80 %) et les
+ * projets régionaux qu'il y finance ; l'État fixe la part conservée outre-mer (001 · I.4).
  */
 export function PageEnveloppes() {
   useTitre('Enveloppes');
@@ -45,8 +48,6 @@ export function PageEnveloppes() {
   const enveloppe = useDonnees(() => appeler('GET', chemin, enveloppeSchema), [chemin]);
   const [montant, setMontant] = useState('');
   const [cles, setCles] = useState('');
-  const [attribues, setAttribues] = useState<Record<string, string>>({});
-  const [simulation, setSimulation] = useState<SimulationApi | null>(null);
   const [message, setMessage] = useState<{ severite: 'success' | 'error'; texte: string } | null>(null);
 
   if (enveloppe.etat === 'chargement') return <Chargement />;
@@ -54,7 +55,6 @@ export function PageEnveloppes() {
     return <Alert severity="error" title="Enveloppes indisponibles" description={enveloppe.message} />;
   const e = enveloppe.donnees;
   const region = u?.territoire.type === 'region' ? u.territoire.code : undefined;
-  const dansRegion = e.notifications.filter((n) => region !== undefined && n.region === region);
 
   const enregistrer = async () => {
     const m = lireSaisieMontant(montant);
@@ -71,26 +71,6 @@ export function PageEnveloppes() {
         await appeler('PUT', chemin, enveloppeSchema, { montant: m.centimes, cles: lues.cles }),
       );
       setMessage({ severite: 'success', texte: 'Enveloppe répartie et enregistrée.' });
-    } catch (err) {
-      setMessage({ severite: 'error', texte: err instanceof Error ? err.message : String(err) });
-    }
-  };
-
-  const simuler = async () => {
-    const lignes = [];
-    for (const n of dansRegion) {
-      const lu = lireSaisieMontant(attribues[n.collectivite_id] ?? '0');
-      if (!lu.ok) {
-        setMessage({ severite: 'error', texte: `${n.nom} : ${lu.raison}` });
-        return;
-      }
-      lignes.push({ collectivite_id: n.collectivite_id, attribue: lu.centimes });
-    }
-    try {
-      setSimulation(
-        await appeler('POST', `${chemin}/regions/${region}/simulation`, simulationSchema, { lignes }),
-      );
-      setMessage(null);
     } catch (err) {
       setMessage({ severite: 'error', texte: err instanceof Error ? err.message : String(err) });
     }
@@ -151,7 +131,7 @@ export function PageEnveloppes() {
               <tr key={n.collectivite_id}>
                 <th scope="row">
                   {n.nom}
-                  {n.outre_mer && ' (outre-mer, article 73 : part socle conservée par l’État, 001 · I.4)'}
+                  {n.outre_mer && ' (outre-mer, article 73 : voir la part conservée par l’État, 001 · I.4)'}
                 </th>
                 <td>{n.region ?? '—'}</td>
                 <td className="jalon-nombre">{n.poids.toLocaleString('fr-FR')}</td>
@@ -177,35 +157,19 @@ export function PageEnveloppes() {
           <Button onClick={() => void enregistrer()}>Répartir et enregistrer</Button>
         </section>
       )}
-      {region !== undefined && (
-        <section>
-          <h2>Simuler les réfactions de la région</h2>
-          {dansRegion.length === 0 ? (
-            <p>Aucune collectivité de la région n’a de montant notifié pour ce cadre et cet exercice.</p>
-          ) : (
-            <>
-              {dansRegion.map((n) => (
-                <Input
-                  key={n.collectivite_id}
-                  label={`Montant attribué à ${n.nom} (€) — notifié ${euros(n.montant)}`}
-                  nativeInputProps={{
-                    value: attribues[n.collectivite_id] ?? '',
-                    onChange: (ev) => setAttribues({ ...attribues, [n.collectivite_id]: ev.target.value }),
-                  }}
-                />
-              ))}
-              <Button onClick={() => void simuler()}>Simuler</Button>
-            </>
-          )}
-          {simulation !== null && (
-            <p role="status">
-              Réfactions : {euros(simulation.total_refactions)} ; au moins{' '}
-              {euros(simulation.retenue_minimale)} maintenus en région (80 %, 001 · annexe 4 § 2) ; au plus{' '}
-              {euros(simulation.remonte_au_plus)} hors de la région.
-            </p>
-          )}
-        </section>
-      )}
+      <SectionOutreMer
+        key={`om-${chemin}`}
+        enveloppe={e}
+        chemin={chemin}
+        surEnregistrement={enveloppe.remplacer}
+      />
+      <SectionSimulation
+        key={`sim-${chemin}`}
+        enveloppe={e}
+        chemin={chemin}
+        regionDuCompte={region}
+        national={u?.role === 'national'}
+      />
     </>
   );
 }
