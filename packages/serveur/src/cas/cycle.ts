@@ -9,6 +9,7 @@ import {
   type Acteur as ActeurPilotage,
   type CollectivitePilotee,
   type ConventionPilotee,
+  type CodeTransition,
   type DemandeTransition,
   type EntreeJournal,
   type Partie,
@@ -110,6 +111,8 @@ function versVue(
   pilotee: ConventionPilotee,
   acteur: ActeurPilotage | undefined,
   maintenant: Date,
+  /** Prérequis jugés par le serveur (rapport figé, INT-CYCLE-VALIDATIONS-4), par transition. */
+  manques: Partial<Record<CodeTransition, readonly Refus[]>> = {},
 ): VueCycleApi {
   const cycle = CYCLES_DE_VIE[pilotee.cadre];
   // Un compte sans territoire voit le parcours ; toutes les transitions lui sont refusées par le domaine.
@@ -134,16 +137,20 @@ function versVue(
             roles: [...vue.prochaineEtape.roles],
             libelles_roles: vue.prochaineEtape.roles.map((role) => LIBELLES_ROLES_PILOTAGE[role]),
             signatures_attendues: [...vue.prochaineEtape.signaturesAttendues],
-            prerequis_manquants: vue.prochaineEtape.prerequisManquants.map(versRefus),
+            prerequis_manquants: [
+              ...vue.prochaineEtape.prerequisManquants,
+              ...(manques[vue.prochaineEtape.code] ?? []),
+            ].map(versRefus),
           },
     transitions: vue.transitions.map((t) => {
       const definition = trouverTransition(cycle, t.code);
+      const manque = manques[t.code] ?? [];
       return {
         code: t.code,
         libelle: t.libelle,
         roles: [...t.roles],
-        possible: t.possible,
-        refus: t.refus.map(versRefus),
+        possible: t.possible && manque.length === 0,
+        refus: [...t.refus, ...manque].map(versRefus),
         source: t.source,
         date: definition?.date ?? null,
         motif: definition?.motif === true,
@@ -194,7 +201,36 @@ export async function lireCycle(
 ): Promise<VueCycleApi> {
   const convention = await conventionLisible(persistance.depots, acteur, id);
   const { pilotee } = await chargerInstantane(persistance.depots, convention);
-  return versVue(convention, pilotee, acteurPilotage(acteur.compte), maintenant);
+  const manques = await manquesServeur(persistance.depots, id, pilotee, false);
+  return versVue(convention, pilotee, acteurPilotage(acteur.compte), maintenant, manques);
+}
+
+/**
+ * « Déposer le rapport d'exécution » dépose un rapport : un dépôt figé (issue 5 § 4) fait depuis le début de
+ * l'exécution doit exister, sauf quand la transition est appliquée par le dépôt lui-même (`depotFige`).
+ * INT-CYCLE-VALIDATIONS-4.
+ */
+async function manquesServeur(
+  depots: Depots,
+  id: number,
+  pilotee: ConventionPilotee,
+  depotFige: boolean,
+): Promise<Partial<Record<CodeTransition, readonly Refus[]>>> {
+  if (depotFige || pilotee.etat !== 'en_execution') return {};
+  const debut = pilotee.journal.findLast((e) => e.transition === 'demarrer_execution')?.horodatage;
+  const depuis = debut === undefined ? 0 : Date.parse(debut);
+  const figes = await depots.documents.listerDepots(id);
+  if (figes.some((d) => Date.parse(d.deposeLe) >= depuis)) return {};
+  return {
+    deposer_rapport: [
+      {
+        motif: 'prerequis',
+        message:
+          "Aucun rapport figé n'a été déposé depuis le début de l'exécution : déposez-le depuis l'onglet Documents (« Déposer le rapport »), ce qui fait avancer la convention.",
+        source: "001 · annexe 4 § 1 (rapport d'exécution) ; 003 · annexe 7 art. 3.2 (bilan final)",
+      },
+    ],
+  };
 }
 
 /**
@@ -231,57 +267,113 @@ export async function appliquerTransitions(
   demandes: readonly DemandeTransition[],
   maintenant: Date,
 ): Promise<VueCycleApi> {
-  return persistance.transaction(async (depots) => {
-    const convention = await conventionLisible(depots, acteur, id);
-    const qui = acteurPilotage(acteur.compte);
-    if (qui === undefined)
-      throw new ErreurMetier('interdit', 'Action non autorisée pour votre compte : compte sans territoire.');
-    const { pilotee: initiale, fichesParNumero } = await chargerInstantane(depots, convention);
-    // Les refus sont jugés avant d'avancer la version : un refus n'écrit rien, 409 seulement si recevable.
-    let courante = initiale;
-    const entrees: { avant: ConventionPilotee; apres: ConventionPilotee; entree: EntreeJournal }[] = [];
-    for (const demande of demandes) {
-      const resultat = appliquerTransition(courante, demande, qui, maintenant);
-      if (!resultat.ok) {
-        const libelle =
-          trouverTransition(CYCLES_DE_VIE[convention.cadre], demande.code)?.libelle ?? demande.code;
-        throw refusEnErreur(libelle, resultat.refus);
-      }
-      entrees.push({ avant: courante, apres: resultat.convention, entree: resultat.entree });
-      courante = resultat.convention;
+  return persistance.transaction((depots) =>
+    appliquerTransitionsDans(depots, acteur, id, demandes, maintenant, { versionAttendue }),
+  );
+}
+
+/**
+ * Juge une transition sans rien écrire (hors transaction) : lève le même refus que `appliquerTransitionsDans`.
+ * Le dépôt figé l'appelle avant de produire ses fichiers (LibreOffice prend quelques secondes).
+ */
+export async function jugerTransition(
+  depots: Depots,
+  acteur: Acteur,
+  convention: ConventionResume,
+  demande: DemandeTransition,
+  maintenant: Date,
+  options: Pick<OptionsTransitions, 'depotFige'> = {},
+): Promise<void> {
+  const qui = acteurPilotage(acteur.compte);
+  if (qui === undefined)
+    throw new ErreurMetier('interdit', 'Action non autorisée pour votre compte : compte sans territoire.');
+  const { pilotee } = await chargerInstantane(depots, convention);
+  const manques = (await manquesServeur(depots, convention.id, pilotee, options.depotFige === true))[
+    demande.code
+  ];
+  const resultat = appliquerTransition(pilotee, demande, qui, maintenant);
+  if (!resultat.ok || (manques !== undefined && manques.length > 0)) {
+    const libelle = trouverTransition(CYCLES_DE_VIE[convention.cadre], demande.code)?.libelle ?? demande.code;
+    throw refusEnErreur(libelle, [...(resultat.ok ? [] : resultat.refus), ...(manques ?? [])]);
+  }
+}
+
+export interface OptionsTransitions {
+  /**
+   * Version attendue, avancée une fois après le jugement (409 si périmée). Absente : l'appelant a déjà avancé
+   * la version dans CETTE transaction (dépôt figé du rapport).
+   */
+  readonly versionAttendue?: number;
+  /** Le rapport vient d'être figé dans cette transaction : la transition `deposer_rapport` n'en cherche pas. */
+  readonly depotFige?: boolean;
+}
+
+/**
+ * Le cœur de `appliquerTransitions`, dans une transaction ouverte par l'appelant (`depots` transactionnels) :
+ * le dépôt figé du rapport l'appelle pour faire avancer la convention avec le dépôt, tout ou rien.
+ * Un refus lève une `ErreurMetier` (403 droits, 422 sinon) : l'appelant ne doit pas l'attraper, la transaction
+ * est annulée.
+ */
+export async function appliquerTransitionsDans(
+  depots: Depots,
+  acteur: Acteur,
+  id: number,
+  demandes: readonly DemandeTransition[],
+  maintenant: Date,
+  options: OptionsTransitions,
+): Promise<VueCycleApi> {
+  const convention = await conventionLisible(depots, acteur, id);
+  const qui = acteurPilotage(acteur.compte);
+  if (qui === undefined)
+    throw new ErreurMetier('interdit', 'Action non autorisée pour votre compte : compte sans territoire.');
+  const { pilotee: initiale, fichesParNumero } = await chargerInstantane(depots, convention);
+  // Les refus sont jugés avant d'avancer la version : un refus n'écrit rien, 409 seulement si recevable.
+  let courante = initiale;
+  const entrees: { avant: ConventionPilotee; apres: ConventionPilotee; entree: EntreeJournal }[] = [];
+  for (const demande of demandes) {
+    const manques = (await manquesServeur(depots, id, courante, options.depotFige === true))[demande.code];
+    const resultat = appliquerTransition(courante, demande, qui, maintenant);
+    if (!resultat.ok || (manques !== undefined && manques.length > 0)) {
+      const libelle =
+        trouverTransition(CYCLES_DE_VIE[convention.cadre], demande.code)?.libelle ?? demande.code;
+      throw refusEnErreur(libelle, [...(resultat.ok ? [] : resultat.refus), ...(manques ?? [])]);
     }
-    const version = await depots.conventions.avancerVersion(id, versionAttendue);
-    if (version === undefined) throw versionPerimee(versionAttendue, convention.version);
-    for (const { avant, apres, entree } of entrees) {
-      await depots.cycle.ecrire(id, {
-        etat: apres.etat,
-        dateDeliberation: apres.dateDeliberation,
-        dateSignature: apres.dateSignature,
-        signatures: apres.signatures,
-        validations: validationsParId(apres, fichesParNumero),
-        avenants: apres.avenants,
-        entree,
-      });
-      await depots.audit.ecrire({
-        conventionId: id,
-        utilisateurId: acteur.compte.id,
-        qui: acteur.compte.identifiant,
-        role: acteur.compte.role,
-        action: entree.transition,
-        entite: entree.objet,
-        entiteId:
-          entree.avenant === undefined ? String(id) : `${String(id)}/avenant/${String(entree.avenant)}`,
-        avant: resume(avant, entree),
-        apres: {
-          ...resume(apres, entree),
-          date: entree.date,
-          ...(entree.details === undefined ? {} : { details: entree.details }),
-        },
-      });
-    }
-    const apres = await conventionLisible(depots, acteur, id);
-    return versVue(apres, { ...courante, etat: apres.statut }, qui, maintenant);
-  });
+    entrees.push({ avant: courante, apres: resultat.convention, entree: resultat.entree });
+    courante = resultat.convention;
+  }
+  if (options.versionAttendue !== undefined) {
+    const version = await depots.conventions.avancerVersion(id, options.versionAttendue);
+    if (version === undefined) throw versionPerimee(options.versionAttendue, convention.version);
+  }
+  for (const { avant, apres, entree } of entrees) {
+    await depots.cycle.ecrire(id, {
+      etat: apres.etat,
+      dateDeliberation: apres.dateDeliberation,
+      dateSignature: apres.dateSignature,
+      signatures: apres.signatures,
+      validations: validationsParId(apres, fichesParNumero),
+      avenants: apres.avenants,
+      entree,
+    });
+    await depots.audit.ecrire({
+      conventionId: id,
+      utilisateurId: acteur.compte.id,
+      qui: acteur.compte.identifiant,
+      role: acteur.compte.role,
+      action: entree.transition,
+      entite: entree.objet,
+      entiteId: entree.avenant === undefined ? String(id) : `${String(id)}/avenant/${String(entree.avenant)}`,
+      avant: resume(avant, entree),
+      apres: {
+        ...resume(apres, entree),
+        date: entree.date,
+        ...(entree.details === undefined ? {} : { details: entree.details }),
+      },
+    });
+  }
+  const apres = await conventionLisible(depots, acteur, id);
+  const finale: ConventionPilotee = { ...courante, etat: apres.statut };
+  return versVue(apres, finale, qui, maintenant, await manquesServeur(depots, id, finale, false));
 }
 
 /** L'état (de la convention, ou de l'avenant concerné) avant / après, pour la ligne d'audit. */

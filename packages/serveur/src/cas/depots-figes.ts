@@ -9,6 +9,7 @@ import {
 import type { DepotFige } from '@jalon/schemas';
 import type { Depots, Persistance } from '../depots/ports.ts';
 import type { DepotFigeEnregistre, NouveauFichierDepot } from '../depots/ports-documents.ts';
+import { appliquerTransitionsDans, jugerTransition } from './cycle.ts';
 import { etatPourDocuments, nomDeFichier, peutDeposerRapport, versErreurMetier } from './documents.ts';
 import { ErreurMetier, interdit, versionPerimee } from './erreurs.ts';
 import { conventionLisible, type Acteur } from './mutation.ts';
@@ -52,18 +53,30 @@ function fichier(nom: string, typeMime: string, octets: Uint8Array): NouveauFich
  * transaction (LibreOffice prend quelques secondes) depuis cette version ; la transaction revérifie ensuite
  * droits et version (changée entre-temps → 409, rien n'est écrit) : ce qui est déposé est exactement cette
  * version. La version de la convention avance (le dépôt est une écriture sur la convention, auditée).
+ *
+ * Convention « en exécution » : déposer le rapport EST la transition `deposer_rapport` du cycle de vie (issue 6
+ * § 1), appliquée dans la même transaction ; si elle est refusée (période non terminée, exécution non saisie,
+ * avenant en cours…), rien n'est déposé. Aux autres états, le dépôt fige une copie sans transition.
+ * INT-CYCLE-VALIDATIONS-3.
  */
 export async function deposerRapport(
   persistance: Persistance,
   acteur: Acteur,
   id: number,
   version: number,
+  maintenant: Date = new Date(),
 ): Promise<DepotFige> {
   const convention = await conventionLisible(persistance.depots, acteur, id);
   if (!peutDeposerRapport(acteur.compte, convention)) {
     throw interdit('déposer le rapport d’exécution (valideur de la collectivité, convention non clôturée)');
   }
   if (convention.version !== version) throw versionPerimee(version, convention.version);
+  // Jugée avant de produire les fichiers (quelques secondes), rejugée dans la transaction.
+  if (convention.statut === 'en_execution') {
+    await jugerTransition(persistance.depots, acteur, convention, { code: 'deposer_rapport' }, maintenant, {
+      depotFige: true,
+    });
+  }
   const type = documentDuDepot(convention.cadre);
   const { document, contenu } = await etatPourDocuments(persistance.depots, convention);
   const produire = async (t: TypeDocument, format: FormatDocument) => {
@@ -136,6 +149,11 @@ export async function deposerRapport(
       avant: null,
       apres: resume,
     });
+    if (actuelle.statut === 'en_execution') {
+      await appliquerTransitionsDans(depots, acteur, id, [{ code: 'deposer_rapport' }], maintenant, {
+        depotFige: true,
+      });
+    }
     return resume;
   });
 }

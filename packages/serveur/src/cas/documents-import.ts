@@ -5,6 +5,7 @@ import { verifierDocument, versDocument } from './document.ts';
 import { invalide } from './erreurs.ts';
 import { lireDocumentImporte } from './echange.ts';
 import { modifierConvention, type Acteur } from './mutation.ts';
+import { gardeValidations } from './validations-fiches.ts';
 
 /** Une erreur de relecture, découpée pour l'affichage : « Feuille 'X', cellule G14 : raison ». */
 export interface ErreurCellule {
@@ -59,6 +60,7 @@ export async function importerTableauXlsx(
       }
       const lues = new Map(lireDocumentImporte(lecture.document).fiches.map((f) => [f.numero, f]));
       const modifiees: string[] = [];
+      const garde = await gardeValidations(depots, id);
       for (const fiche of fiches) {
         const lue = lues.get(fiche.numero);
         if (lue === undefined) continue;
@@ -74,6 +76,7 @@ export async function importerTableauXlsx(
         modifiees.push(fiche.numero);
       }
       await verifierDocument(depots, id);
+      await garde.accorder(acteur, 'importer_tableau_financier');
       return {
         entiteId: String(id),
         avant,

@@ -11,6 +11,7 @@ import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { CHAMPS_FICHE_VIDES } from './fiches.ts';
 import { conventionLisible, modifierConvention, type Acteur } from './mutation.ts';
+import { gardeValidations } from './validations-fiches.ts';
 
 /** Export au format `jalon.convention/1` (spec convention-v1 § 1). */
 export async function exporterConvention(
@@ -142,7 +143,9 @@ export async function importerConvention(
           dureeMois: document.duree_mois,
           enveloppeEtat: lu.enveloppeEtat,
         });
+        const garde = await gardeValidations(depots, existante.id);
         await remplacerFiches(depots, existante.id, lu.fiches);
+        await garde.accorder(acteur, 'importer');
         return { entiteId: String(existante.id), avant, apres: document, resultat: undefined };
       },
     });

@@ -3,6 +3,7 @@ import type { ChampsFiche, Depots, Persistance } from '../depots/ports.ts';
 import { verifierDocument } from './document.ts';
 import { ficheIntrouvable, invalide } from './erreurs.ts';
 import { modifierConvention, type Acteur } from './mutation.ts';
+import { gardeValidations } from './validations-fiches.ts';
 
 /** Les champs d'une fiche action nouvelle, avant ce que l'utilisateur saisit (modèles 001 · annexe 7, 003 · annexe 7). */
 export const CHAMPS_FICHE_VIDES: Omit<ChampsFiche, 'numero' | 'intitule' | 'mesure'> = {
@@ -89,8 +90,10 @@ export function modifierFiche(
       const avant = await ficheDeLaConvention(depots, conventionId, ficheId);
       const champs: ChampsFiche = { ...champsDe(avant), ...sansVersion(entree) };
       if (champs.numero !== avant.numero) await numeroLibre(depots, conventionId, champs.numero, ficheId);
+      const garde = await gardeValidations(depots, conventionId);
       await depots.fiches.modifier(ficheId, champs);
       await verifierDocument(depots, conventionId);
+      await garde.accorder(acteur, 'modifier_fiche');
       const apres = await ficheDeLaConvention(depots, conventionId, ficheId);
       return { entiteId: String(ficheId), avant, apres, resultat: undefined };
     },
@@ -109,7 +112,9 @@ export function supprimerFiche(
     entite: 'fiche_action',
     travail: async (depots) => {
       const avant = await ficheDeLaConvention(depots, conventionId, ficheId);
+      const garde = await gardeValidations(depots, conventionId);
       await depots.fiches.supprimer(ficheId);
+      await garde.accorder(acteur, 'supprimer_fiche');
       return { entiteId: String(ficheId), avant, apres: null, resultat: undefined };
     },
   });
@@ -131,6 +136,7 @@ export function modifierLignesFinancieres(
     travail: async (depots) => {
       const avant: Record<string, unknown> = {};
       const apres: Record<string, unknown> = {};
+      const garde = await gardeValidations(depots, conventionId);
       for (const [index, ligne] of entree.lignes.entries()) {
         const fiche = await depots.fiches.trouver(ligne.fiche_id);
         if (fiche === undefined || fiche.conventionId !== conventionId) {
@@ -173,6 +179,7 @@ export function modifierLignesFinancieres(
         avant[cle] = financier(actuelle);
         apres[cle] = financier({ ...actuelle, ...champs });
       }
+      await garde.accorder(acteur, 'modifier_lignes_financieres');
       return { entiteId: entree.lignes.map((l) => l.fiche_id).join(','), avant, apres, resultat: undefined };
     },
   });

@@ -34,6 +34,19 @@ export interface DepotCycle {
   ecrire(conventionId: number, ecriture: EcritureCycle): Promise<void>;
   /** Journaux de plusieurs conventions (échéances d'un territoire), clé : identifiant de la convention. */
   journaux(conventionIds: readonly number[]): Promise<ReadonlyMap<number, readonly EntreeJournal[]>>;
+  /** Les validations des fiches d'une convention, une ligne par fiche et par partie. */
+  lireValidations(conventionId: number): Promise<ValidationFiche[]>;
+  /** Retire toutes les validations de ces fiches (contenu changé, INT-CYCLE-VALIDATIONS-1). */
+  retirerValidations(ficheIds: readonly number[]): Promise<void>;
+  /** Ajoute des validations ; une validation déjà présente (fiche, partie) est gardée telle quelle. */
+  ajouterValidations(validations: readonly ValidationFiche[]): Promise<void>;
+}
+
+/** La validation d'une fiche par une partie (table `validation_fiche`). */
+export interface ValidationFiche {
+  readonly ficheId: number;
+  readonly partie: Partie;
+  readonly trace: Trace;
 }
 
 // --- Rappels et calendriers --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import type {
   Trace,
 } from '@jalon/domaine';
 import type { BaseJalon } from '../../base/tables.ts';
-import type { DepotCycle, EcritureCycle, EtatCycleEnregistre } from '../ports-pilotage.ts';
+import type { DepotCycle, EcritureCycle, EtatCycleEnregistre, ValidationFiche } from '../ports-pilotage.ts';
 
 type Signatures = Partial<Record<Signataire, Trace>>;
 
@@ -189,6 +189,53 @@ export class DepotCycleKysely implements DepotCycle {
         date: e.entree.date,
         details: e.entree.details ?? null,
       })
+      .execute();
+  }
+
+  async lireValidations(conventionId: number): Promise<ValidationFiche[]> {
+    const lignes = await this.db
+      .selectFrom('validation_fiche')
+      .innerJoin('fiche_action', 'fiche_action.id', 'validation_fiche.fiche_id')
+      .select([
+        'validation_fiche.fiche_id',
+        'validation_fiche.partie',
+        'validation_fiche.acteur',
+        'validation_fiche.role',
+        'validation_fiche.le',
+      ])
+      .where('fiche_action.convention_id', '=', conventionId)
+      .orderBy('validation_fiche.fiche_id')
+      .orderBy('validation_fiche.partie')
+      .execute();
+    return lignes.map((v) => ({
+      ficheId: v.fiche_id,
+      partie: v.partie,
+      trace: { acteur: v.acteur, role: v.role as RolePilotage, le: v.le },
+    }));
+  }
+
+  async retirerValidations(ficheIds: readonly number[]): Promise<void> {
+    if (ficheIds.length === 0) return;
+    await this.db
+      .deleteFrom('validation_fiche')
+      .where('fiche_id', 'in', [...ficheIds])
+      .execute();
+  }
+
+  async ajouterValidations(validations: readonly ValidationFiche[]): Promise<void> {
+    if (validations.length === 0) return;
+    await this.db
+      .insertInto('validation_fiche')
+      .values(
+        validations.map((v) => ({
+          fiche_id: v.ficheId,
+          partie: v.partie,
+          acteur: v.trace.acteur,
+          role: v.trace.role,
+          le: v.trace.le,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['fiche_id', 'partie']).doNothing())
       .execute();
   }
 

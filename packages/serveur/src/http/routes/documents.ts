@@ -186,7 +186,9 @@ export function routesDocuments(app: AppJalon, deps: Dependances) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(await deposerRapport(persistance, acteurDe(c), id, c.req.valid('json').version), 201);
+      const version = c.req.valid('json').version;
+      // En exécution, le dépôt applique aussi la transition « deposer_rapport » du cycle (INT-CYCLE-VALIDATIONS-3).
+      return c.json(await deposerRapport(persistance, acteurDe(c), id, version, deps.horloge()), 201);
     },
   );
 
