@@ -4,6 +4,7 @@
 // vérifie EN BASE qu'aucune écriture réussie n'est perdue ni dupliquée.
 //
 //   npx tsx scripts/charge.ts [--duree 5] [--utilisateurs 50] [--ecritures 0.3] [--postgres <url d'une base VIDE>]
+//                             [--profil <dossier du profil CPU du serveur>]
 //
 // Lectures : GET /api/conventions/{id} (détail : fiches, totaux, contrôles). Écritures : création d'une fiche
 // action portant un numéro unique par utilisateur et par essai (POST …/fiches avec la version lue juste avant) ;
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     utilisateurs: { type: 'string', default: '50' },
     ecritures: { type: 'string', default: '0.3' },
     postgres: { type: 'string' },
+    /** dossier où écrire le profil CPU du serveur (`node --cpu-prof`), à ouvrir dans Chrome DevTools */
+    profil: { type: 'string' },
   },
 });
 const DUREE_MS = Number(values.duree) * 1000;
@@ -160,7 +163,8 @@ const centile = (valeurs: number[], p: number): number => {
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 async function demarrerServeur(env: NodeJS.ProcessEnv): Promise<{ enfant: ChildProcess; port: number }> {
-  const enfant = spawn(process.execPath, ['--import', 'tsx', PRINCIPAL], {
+  const profil = values.profil ? ['--cpu-prof', `--cpu-prof-dir=${values.profil}`] : [];
+  const enfant = spawn(process.execPath, [...profil, '--import', 'tsx', PRINCIPAL], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -203,6 +203,8 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
     expect(lues[0]).toEqual({ ...complete, id: id1, rang: 0 });
     expect(lues[1]?.execution).toBeNull();
     expect(await p.depots.fiches.trouver(id1)).toMatchObject({ conventionId, numero: '4.1' });
+    expect(await p.depots.fiches.trouverNumero(conventionId, '4.2')).toBe(id2);
+    expect(await p.depots.fiches.trouverNumero(conventionId, '4.3')).toBeUndefined();
 
     await p.depots.fiches.modifier(id2, ficheVide('4.2', { intitule: 'Renommée', execution: null }));
     expect((await p.depots.fiches.trouver(id2))?.intitule).toBe('Renommée');

@@ -1,5 +1,7 @@
 import type { ConventionDetail } from '@jalon/schemas';
 import type { Persistance } from '../depots/ports.ts';
+import { versDocument, type LectureConvention } from './document.ts';
+import { analyseFinanciere } from './finances.ts';
 
 /**
  * Cache mémoire du contenu d'une convention (fiches, avenants, totaux, contrôles) par (id, version). Toute
@@ -14,6 +16,32 @@ export type ContenuConvention = Pick<
 
 const TAILLE_MAX = 1000;
 const caches = new WeakMap<Persistance, Map<string, ContenuConvention>>();
+const enCours = new WeakMap<Persistance, Map<string, Promise<ContenuConvention>>>();
+
+/**
+ * Une seule lecture à la fois par (convention, version) : les requêtes qui manquent le cache pendant qu'une
+ * autre lit déjà la même version attendent son résultat au lieu de relire toutes les fiches chacune (sous
+ * charge, des dizaines de lecteurs arrivent ensemble juste après une écriture). Une lecture qui échoue n'est
+ * pas partagée au-delà des requêtes qui l'attendaient déjà.
+ */
+export function lireUneFois(
+  persistance: Persistance,
+  id: number,
+  version: number,
+  lire: () => Promise<ContenuConvention>,
+): Promise<ContenuConvention> {
+  let parCle = enCours.get(persistance);
+  if (parCle === undefined) {
+    parCle = new Map();
+    enCours.set(persistance, parCle);
+  }
+  const k = cle(id, version);
+  const deja = parCle.get(k);
+  if (deja !== undefined) return deja;
+  const promesse = lire().finally(() => parCle.delete(k));
+  parCle.set(k, promesse);
+  return promesse;
+}
 
 function cacheDe(persistance: Persistance): Map<string, ContenuConvention> {
   let cache = caches.get(persistance);
@@ -22,6 +50,18 @@ function cacheDe(persistance: Persistance): Map<string, ContenuConvention> {
     caches.set(persistance, cache);
   }
   return cache;
+}
+
+/** Le contenu d'une convention à partir de ce qui a été lu (une seule fois) en base. */
+export function calculerContenu(
+  etat: LectureConvention,
+  avenants: ContenuConvention['avenants'],
+): ContenuConvention {
+  return {
+    fiches_actions: [...etat.fiches],
+    avenants,
+    ...analyseFinanciere(versDocument(etat.convention, etat.fiches)),
+  };
 }
 
 export const cle = (id: number, version: number): string => `${id}:${version}`;

@@ -6,7 +6,7 @@ import type {
 } from '@jalon/schemas';
 import { droitsSur, perimetreDe } from '../acces/politique.ts';
 import type { FiltresConventions, Persistance } from '../depots/ports.ts';
-import { ecrireCache, lireCache } from './cache-analyse.ts';
+import { calculerContenu, ecrireCache, lireCache, lireUneFois } from './cache-analyse.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { analyseFinanciere } from './finances.ts';
@@ -30,15 +30,20 @@ export async function detailConvention(
 ): Promise<ConventionDetail> {
   const { depots } = persistance;
   const convention = await conventionLisible(depots, acteur, id);
-  let contenu = lireCache(persistance, id, convention.version);
-  if (contenu === undefined) {
-    const [fiches, avenants] = await Promise.all([depots.fiches.lister(id), depots.conventions.avenants(id)]);
-    contenu = { fiches_actions: fiches, avenants, ...analyseFinanciere(versDocument(convention, fiches)) };
-    // On ne met en cache que si aucune modification n'est passée pendant la lecture.
-    if ((await depots.conventions.trouver(id))?.version === convention.version) {
-      ecrireCache(persistance, id, convention.version, contenu);
-    }
-  }
+  const contenu =
+    lireCache(persistance, id, convention.version) ??
+    (await lireUneFois(persistance, id, convention.version, async () => {
+      const [fiches, avenants] = await Promise.all([
+        depots.fiches.lister(id),
+        depots.conventions.avenants(id),
+      ]);
+      const lu = calculerContenu({ convention, fiches }, avenants);
+      // On ne met en cache que si aucune modification n'est passée pendant la lecture.
+      if ((await depots.conventions.trouver(id))?.version === convention.version) {
+        ecrireCache(persistance, id, convention.version, lu);
+      }
+      return lu;
+    }));
   return {
     convention,
     ...contenu,

@@ -19,13 +19,23 @@ export function versDocument(
   return lecture.document;
 }
 
+/** La convention et ses fiches telles que lues dans une transaction d'écriture (pré-remplissage du cache). */
+export interface LectureConvention {
+  readonly convention: ConventionResume;
+  readonly fiches: readonly FicheAction[];
+}
+
 /**
  * Après une écriture, dans la transaction : le document doit rester lisible au format (ex. volet obligatoire
  * en France Travail, numéros uniques). Sinon 422 avec le chemin JSON de chaque faute, et rien n'est écrit.
+ * Rend ce qui a été lu : l'écriture en remplit le cache du contenu de la version qu'elle crée (`modifierConvention`).
  */
-export async function verifierDocument(depots: Depots, conventionId: number): Promise<void> {
+export async function verifierDocument(
+  depots: Depots,
+  conventionId: number,
+): Promise<LectureConvention | undefined> {
   const convention = await depots.conventions.trouver(conventionId);
-  if (convention === undefined) return;
+  if (convention === undefined) return undefined;
   const fiches = await depots.fiches.lister(conventionId);
   const lecture = validerConvention(versBrut(convention, fiches));
   if (!lecture.ok) {
@@ -36,6 +46,7 @@ export async function verifierDocument(depots: Depots, conventionId: number): Pr
       { erreurs: lecture.erreurs },
     );
   }
+  return { convention, fiches };
 }
 
 function versBrut(convention: ConventionResume, fiches: readonly FicheAction[]) {

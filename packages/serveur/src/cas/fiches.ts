@@ -41,8 +41,8 @@ const sansVersion = <T extends { version: number }>({ version: _version, ...rest
 const champsDe = ({ id: _id, rang: _rang, ...champs }: FicheAction): ChampsFiche => champs;
 
 async function numeroLibre(depots: Depots, conventionId: number, numero: string, sauf?: number) {
-  const fiches = await depots.fiches.lister(conventionId);
-  if (fiches.some((f) => f.numero === numero && f.id !== sauf)) {
+  const porteur = await depots.fiches.trouverNumero(conventionId, numero);
+  if (porteur !== undefined && porteur !== sauf) {
     throw invalide(`Le numéro de fiche « ${numero} » est déjà pris dans cette convention.`, {
       erreurs: [{ chemin: 'numero', raison: 'numéro déjà pris' }],
     });
@@ -69,9 +69,11 @@ export function creerFiche(
       await numeroLibre(depots, conventionId, entree.numero);
       const champs: ChampsFiche = { ...CHAMPS_FICHE_VIDES, ...sansVersion(entree) };
       const id = await depots.fiches.creer(conventionId, champs);
-      await verifierDocument(depots, conventionId);
-      const apres = await depots.fiches.trouver(id);
-      return { entiteId: String(id), avant: null, apres, resultat: id };
+      // Une seule lecture des fiches, après l'insertion : format, et contenu de la nouvelle version.
+      const relue = await verifierDocument(depots, conventionId);
+      const creee = relue?.fiches.find((f) => f.id === id);
+      const apres = creee === undefined ? undefined : { ...creee, conventionId };
+      return { entiteId: String(id), avant: null, apres, resultat: id, relue };
     },
   });
 }
@@ -92,10 +94,10 @@ export function modifierFiche(
       if (champs.numero !== avant.numero) await numeroLibre(depots, conventionId, champs.numero, ficheId);
       const garde = await gardeValidations(depots, conventionId);
       await depots.fiches.modifier(ficheId, champs);
-      await verifierDocument(depots, conventionId);
+      const relue = await verifierDocument(depots, conventionId);
       await garde.accorder(acteur, 'modifier_fiche');
       const apres = await ficheDeLaConvention(depots, conventionId, ficheId);
-      return { entiteId: String(ficheId), avant, apres, resultat: undefined };
+      return { entiteId: String(ficheId), avant, apres, resultat: undefined, relue };
     },
   });
 }

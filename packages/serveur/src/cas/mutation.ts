@@ -1,6 +1,8 @@
 import type { ConventionResume } from '@jalon/schemas';
 import { droitsSur } from '../acces/politique.ts';
 import type { CompteEnregistre, Depots, Persistance } from '../depots/ports.ts';
+import { calculerContenu, ecrireCache, type ContenuConvention } from './cache-analyse.ts';
+import type { LectureConvention } from './document.ts';
 import { conventionIntrouvable, interdit, versionPerimee } from './erreurs.ts';
 
 export interface Acteur {
@@ -29,11 +31,21 @@ export interface Modification<T> {
   readonly entite: string;
   /** Droit exigé (par défaut `modifier`). */
   readonly droit?: 'modifier' | 'deposer' | 'valider';
-  /** Le travail, dans la transaction ; rend l'identifiant de l'entité, l'état avant, l'état après et le résultat. */
+  /**
+   * Le travail, dans la transaction ; rend l'identifiant de l'entité, l'état avant, l'état après et le résultat,
+   * et, s'il les a relues après l'écriture (`verifierDocument`), la convention et ses fiches : le contenu de la
+   * nouvelle version est alors mis en cache dès la validation, sans nouvelle lecture.
+   */
   readonly travail: (
     depots: Depots,
     convention: ConventionResume,
-  ) => Promise<{ entiteId: string; avant: unknown; apres: unknown; resultat: T }>;
+  ) => Promise<{
+    entiteId: string;
+    avant: unknown;
+    apres: unknown;
+    resultat: T;
+    relue?: LectureConvention | undefined;
+  }>;
 }
 
 const LIBELLES_DROITS = {
@@ -54,7 +66,7 @@ export async function modifierConvention<T>(
   versionAttendue: number,
   modification: Modification<T>,
 ): Promise<{ resultat: T; version: number }> {
-  return persistance.transaction(async (depots) => {
+  const ecrit = await persistance.transaction(async (depots) => {
     const convention = await conventionLisible(depots, acteur, conventionId);
     const droit = modification.droit ?? 'modifier';
     if (!droitsSur(acteur.compte, convention.collectivite, convention.statut)[droit]) {
@@ -62,7 +74,7 @@ export async function modifierConvention<T>(
     }
     const version = await depots.conventions.avancerVersion(conventionId, versionAttendue);
     if (version === undefined) throw versionPerimee(versionAttendue, convention.version);
-    const { entiteId, avant, apres, resultat } = await modification.travail(depots, convention);
+    const { entiteId, avant, apres, resultat, relue } = await modification.travail(depots, convention);
     await depots.audit.ecrire({
       conventionId,
       utilisateurId: acteur.compte.id,
@@ -74,6 +86,14 @@ export async function modifierConvention<T>(
       avant,
       apres,
     });
-    return { resultat, version };
+    // Contenu de la version créée, calculé sur ce que la transaction a lu : les lecteurs de cette version
+    // (et la réponse de l'écriture) le trouvent en cache au lieu de relire toutes les fiches (issue 9 § 3).
+    const contenu: ContenuConvention | undefined =
+      relue?.convention.version === version
+        ? calculerContenu(relue, await depots.conventions.avenants(conventionId))
+        : undefined;
+    return { resultat, version, contenu };
   });
+  if (ecrit.contenu !== undefined) ecrireCache(persistance, conventionId, ecrit.version, ecrit.contenu);
+  return { resultat: ecrit.resultat, version: ecrit.version };
 }

@@ -122,6 +122,16 @@ export class DepotFichesKysely implements DepotFiches {
     return ligne && { ...versFiche(ligne), conventionId: ligne.convention_id };
   }
 
+  async trouverNumero(conventionId: number, numero: string): Promise<number | undefined> {
+    const ligne = await this.db
+      .selectFrom('fiche_action')
+      .select('id')
+      .where('convention_id', '=', conventionId)
+      .where('numero', '=', numero)
+      .executeTakeFirst();
+    return ligne?.id;
+  }
+
   async creer(conventionId: number, fiche: ChampsFiche): Promise<number> {
     const { rang } = await this.db
       .selectFrom('fiche_action')
