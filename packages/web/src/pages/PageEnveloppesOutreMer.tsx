@@ -215,7 +215,8 @@ export function SectionOutreMer({
             nativeTextAreaProps={{ value: saisie.motif, rows: 3, onChange: champ('motif') }}
           />
           {message !== null && (
-            <div role={message.severite === 'error' ? 'alert' : 'status'} className="fr-mb-2w">
+            // L'alerte DSFR porte déjà role="alert" : pas de seconde région vivante autour.
+            <div className="fr-mb-2w">
               <Alert
                 severity={message.severite}
                 small

@@ -3,6 +3,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { REGIONS } from '@jalon/referentiels';
 import { simulationSchema, type EnveloppeApi, type SimulationApi } from '@jalon/schemas';
 import { appeler } from '../api/client.ts';
 import { euros } from '../composants/format.ts';
@@ -114,7 +115,7 @@ export function SectionSimulation({
         >
           {regionsNotifiees.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {`${REGIONS.find((x) => x.code === r)?.nom ?? 'Région'} (${r})`}
             </option>
           ))}
         </Select>
@@ -146,7 +147,7 @@ export function SectionSimulation({
             {projets.length === 0 && <p className="fr-fieldset__element">Aucun projet saisi.</p>}
             {projets.map((p, i) => (
               <div key={p.cle} className="fr-fieldset__element fr-grid-row fr-grid-row--gutters">
-                <div className="fr-col-6">
+                <div className="fr-col-12 fr-col-md-5">
                   <Input
                     label={`Projet ${i + 1} : libellé`}
                     nativeInputProps={{
@@ -155,7 +156,7 @@ export function SectionSimulation({
                     }}
                   />
                 </div>
-                <div className="fr-col-4">
+                <div className="fr-col-12 fr-col-md-4">
                   <Input
                     label={`Projet ${i + 1} : montant (€)`}
                     nativeInputProps={{
@@ -165,14 +166,13 @@ export function SectionSimulation({
                     }}
                   />
                 </div>
-                <div className="fr-col-2">
+                <div className="fr-col-12 fr-col-md-3">
                   <Button
                     type="button"
                     priority="tertiary"
-                    title={`Retirer le projet ${i + 1}`}
                     onClick={() => setProjets(projets.filter((x) => x.cle !== p.cle))}
                   >
-                    Retirer
+                    {`Retirer le projet ${i + 1}`}
                   </Button>
                 </div>
               </div>
@@ -184,7 +184,7 @@ export function SectionSimulation({
             </div>
           </fieldset>
           {fautes.length > 0 && (
-            <div role="alert" className="fr-mb-2w">
+            <div className="fr-mb-2w">
               <Alert
                 severity="error"
                 small
