@@ -46,7 +46,9 @@ export function DepotsRapport({ conventionId, version, documents, franceTravail,
       <p className="fr-text--sm">
         Déposer {nom} en fige une copie : données, document Word et PDF, tableaux financier et des
         indicateurs, chacun avec son empreinte SHA-256. Les modifications ultérieures de la convention ne
-        changent pas un dépôt.
+        changent pas un dépôt. Quand la convention est en exécution, ce dépôt est le dépôt officiel : la
+        convention passe à l’étape « {franceTravail ? 'Bilan final déposé' : 'Rapport d’exécution déposé'} »
+        du cycle de vie (tout ou rien : si l’étape est refusée, rien n’est déposé).
       </p>
       {documents.depot_possible && !confirmation && (
         <Button iconId="fr-icon-send-plane-line" onClick={() => setConfirmation(true)}>
