@@ -162,13 +162,19 @@ export function postgresJetable(portDepart: number): PostgresJetable {
       ['postgres', '-s', '/bin/bash', '-c', `'${bin}/pg_ctl' -D '${dossierPg}/donnees' ${args}`],
       { stdio: 'ignore' },
     );
+  const demarrer = () =>
+    pgCtl(
+      `-l '${dossierPg}/postgres.log' -w -o "-p ${port} -k '${dossierPg}' -c listen_addresses=127.0.0.1" start`,
+    );
+  // Le script démarre PostgreSQL SANS durabilité (fsync, synchronous_commit et full_page_writes à off : rapide
+  // pour les autres suites). Un arrêt brutal y perd des transactions déjà validées : une panne n'y prouverait
+  // rien. On redémarre donc l'instance avec les réglages par défaut, durables, comme en production.
+  pgCtl('-m fast -w stop');
+  demarrer();
   return {
     url,
     arreter: () => pgCtl('-m immediate -w stop'),
-    redemarrer: () =>
-      pgCtl(
-        `-l '${dossierPg}/postgres.log' -w -o "-p ${port} -k '${dossierPg}' -c listen_addresses=127.0.0.1" start`,
-      ),
+    redemarrer: demarrer,
     supprimer: () =>
       execFileSync(script, ['--arreter'], {
         env: { ...process.env, JALON_PG_DOSSIER: dossierPg },
