@@ -90,7 +90,7 @@ describe.skipIf(manque !== '' && !process.env.CI)(
       await resultat.waitFor();
       expect(espaces(await resultat.textContent())).toContain('300 000,00 €');
       await page.screenshot({ path: '/tmp/jalon-enveloppes.png', fullPage: true });
-    expect(await violationsGraves(page), 'axe : après saisie').toEqual([]);
+      expect(await violationsGraves(page), 'axe : après saisie').toEqual([]);
       expect(erreurs).toEqual([]);
       await page.close();
     }, 300_000);

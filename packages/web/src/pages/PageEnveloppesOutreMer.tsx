@@ -104,7 +104,7 @@ export function SectionOutreMer({
   };
 
   return (
-    <section aria-labelledby="titre-outre-mer">
+    <section className="fr-mt-6w" aria-labelledby="titre-outre-mer">
       <h2 id="titre-outre-mer">Outre-mer : part conservée par l’État (001 · I.4)</h2>
       <p>
         Dans les collectivités régies par l’article 73 de la Constitution, l’État peut, après concertation

@@ -100,7 +100,7 @@ export function SectionSimulation({
   };
 
   return (
-    <section aria-labelledby="titre-simulation">
+    <section className="fr-mt-6w" aria-labelledby="titre-simulation">
       <h2 id="titre-simulation">Simuler les réfactions de la région</h2>
       {national && (
         <Select
@@ -166,7 +166,7 @@ export function SectionSimulation({
                     }}
                   />
                 </div>
-                <div className="fr-col-12 fr-col-md-3">
+                <div className="fr-col-12 fr-col-md-3 fr-mt-md-4w">
                   <Button
                     type="button"
                     priority="tertiary"
