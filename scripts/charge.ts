@@ -4,7 +4,11 @@
 // vérifie EN BASE qu'aucune écriture réussie n'est perdue ni dupliquée.
 //
 //   npx tsx scripts/charge.ts [--duree 5] [--utilisateurs 50] [--ecritures 0.3] [--postgres <url d'une base VIDE>]
-//                             [--profil <dossier du profil CPU du serveur>]
+//                             [--chauffe 1] [--pause 0] [--profil <dossier du profil CPU du serveur>]
+//
+// `--chauffe` : secondes de mise en route (JIT, caches), même mélange, non chronométrées. `--pause` : pause
+// moyenne d'un utilisateur entre deux actions (0 : chacun enchaîne sans attendre, c'est un essai de saturation ;
+// un agent réel relit son écran entre deux actions).
 //
 // Lectures : GET /api/conventions/{id} (détail : fiches, totaux, contrôles). Écritures : création d'une fiche
 // action portant un numéro unique par utilisateur et par essai (POST …/fiches avec la version lue juste avant) ;
@@ -27,6 +31,10 @@ const { values } = parseArgs({
     duree: { type: 'string', default: '5' },
     utilisateurs: { type: 'string', default: '50' },
     ecritures: { type: 'string', default: '0.3' },
+    /** secondes de mise en route, même mélange, non chronométrées (écritures vérifiées en base comme les autres) */
+    chauffe: { type: 'string', default: '1' },
+    /** pause moyenne (ms) d'un utilisateur entre deux actions, tirée uniformément dans [0, 2 × pause] */
+    pause: { type: 'string', default: '0' },
     postgres: { type: 'string' },
     /** dossier où écrire le profil CPU du serveur (`node --cpu-prof`), à ouvrir dans Chrome DevTools */
     profil: { type: 'string' },
@@ -35,6 +43,8 @@ const { values } = parseArgs({
 const DUREE_MS = Number(values.duree) * 1000;
 const UTILISATEURS = Number(values.utilisateurs);
 const PART_ECRITURES = Number(values.ecritures);
+const CHAUFFE_MS = Number(values.chauffe) * 1000;
+const PAUSE_MS = Number(values.pause);
 const PRINCIPAL = fileURLToPath(new URL('../packages/serveur/src/principal.ts', import.meta.url));
 /** Comptes de démonstration qui peuvent écrire sur les conventions de leur département. */
 const COMPTES = ['agent.37', 'agent.44', 'agent.59', 'valideur.37', 'valideur.44', 'valideur.59'];
@@ -125,6 +135,7 @@ async function utilisateur(
 ): Promise<void> {
   let n = 0;
   while (Date.now() < fin) {
+    if (PAUSE_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * PAUSE_MS));
     const cible = cibles[(u + n) % cibles.length] as Cible;
     const lecture = await requete(session, 'GET', `/api/conventions/${cible.id}`);
     m.lectures.push(lecture.ms);
@@ -234,13 +245,19 @@ async function principal(): Promise<void> {
       reussies: new Map(),
       refusees: new Set(),
     };
+    const cibles = (u: number) => ciblesParCompte.get(COMPTES[u % COMPTES.length] as string) ?? [];
+    if (CHAUFFE_MS > 0) {
+      // Mise en route : mêmes requêtes, temps jetés ; les écritures réussies restent à vérifier en base.
+      const chauffe: Mesures = { ...m, lectures: [], ecritures: [], erreurs: m.erreurs };
+      const finChauffe = Date.now() + CHAUFFE_MS;
+      await Promise.all(
+        sessions.map((s, u) => utilisateur(u + UTILISATEURS, s, cibles(u), finChauffe, chauffe)),
+      );
+      m.conflits = 0;
+    }
     const debut = Date.now();
     const fin = debut + DUREE_MS;
-    await Promise.all(
-      sessions.map((s, u) =>
-        utilisateur(u, s, ciblesParCompte.get(COMPTES[u % COMPTES.length] as string) ?? [], fin, m),
-      ),
-    );
+    await Promise.all(sessions.map((s, u) => utilisateur(u, s, cibles(u), fin, m)));
     const duree = (Date.now() - debut) / 1000;
     enfant.kill('SIGTERM');
     await new Promise((r) => enfant.once('exit', r));
@@ -257,7 +274,9 @@ async function principal(): Promise<void> {
     process.stdout.write(
       [
         `Charge — ${nomBase}, ${UTILISATEURS} utilisateurs (une session chacun), ${duree.toFixed(1)} s, ` +
-          `${Math.round(PART_ECRITURES * 100)} % d'écritures après lecture`,
+          `${Math.round(PART_ECRITURES * 100)} % d'écritures après lecture, ` +
+          (PAUSE_MS > 0 ? `pause moyenne ${PAUSE_MS} ms entre deux actions` : 'sans pause (saturation)') +
+          (CHAUFFE_MS > 0 ? `, après ${CHAUFFE_MS / 1000} s de mise en route` : ''),
         ligne('toutes', toutes),
         ligne('lectures', m.lectures),
         ligne('écritures', m.ecritures),
