@@ -146,16 +146,78 @@ describe('cache des lectures (sessions, comptes)', () => {
     await depots.sessions.creer(session);
     await depots.sessions.trouverAvecCompte('e1');
     await depots.conventions.trouver(7);
-    await depots.fiches.creer(); // écriture de la famille « conventions »
+    await depots.fiches.creer(); // n'écrit ni la convention ni la collectivité : rien à vider
     await depots.sessions.trouverAvecCompte('e1');
+    await depots.conventions.trouver(7);
     expect(memoire.lectures()).toBe(1);
+    expect(lecturesConventions).toBe(1);
+    await depots.sessions.creer({ ...session, empreinte: 'e2' }); // écriture (non ciblée) des comptes
     await depots.conventions.trouver(7);
-    expect(lecturesConventions).toBe(2);
-    await depots.sessions.supprimer('autre'); // écriture de la famille « comptes »
-    await depots.conventions.trouver(7);
-    expect(lecturesConventions).toBe(2);
+    expect(lecturesConventions).toBe(1);
     expect(await depots.sessions.trouverAvecCompte('e1')).toBeDefined();
     expect(memoire.lectures()).toBe(2);
+  });
+
+  it('une écriture ciblée ne rend périmée que son entrée ; une écriture non ciblée vide la famille', async () => {
+    const cache = new CacheLectures();
+    const lectures = new Map<number, number>();
+    const conventions = {
+      trouver: async (id: number) => {
+        lectures.set(id, (lectures.get(id) ?? 0) + 1);
+        return { id, lu: lectures.get(id) };
+      },
+      avancerVersion: async (_id: number, _version: number) => 2,
+      creer: async (_c: object) => 9,
+    };
+    const cycle = { ecrire: async (_id: number) => undefined };
+    const depots = depotsAvecCache({ conventions, cycle }, cache);
+    await depots.conventions.trouver(7);
+    await depots.conventions.trouver(8);
+    await depots.conventions.avancerVersion(7, 1); // ne touche que la convention 7
+    await depots.conventions.trouver(7);
+    await depots.conventions.trouver(8);
+    expect([lectures.get(7), lectures.get(8)]).toEqual([2, 1]);
+    await depots.cycle.ecrire(8); // statut de la convention 8
+    await depots.conventions.trouver(7);
+    await depots.conventions.trouver(8);
+    expect([lectures.get(7), lectures.get(8)]).toEqual([2, 2]);
+    await depots.conventions.creer({}); // non ciblée : toute la famille
+    await depots.conventions.trouver(7);
+    await depots.conventions.trouver(8);
+    expect([lectures.get(7), lectures.get(8)]).toEqual([3, 3]);
+  });
+
+  it('une lecture commencée avant l’écriture ciblée de SA convention n’est pas gardée ; celle d’une autre, si', async () => {
+    const cache = new CacheLectures();
+    let liberer: () => void = () => undefined;
+    let bloquer = false;
+    let lectures = 0;
+    const conventions = {
+      trouver: async (id: number) => {
+        lectures++;
+        const lue = { id, version: 1 };
+        if (bloquer) await new Promise<void>((ok) => (liberer = ok));
+        return lue;
+      },
+      modifier: async (_id: number) => undefined,
+    };
+    const depots = depotsAvecCache({ conventions }, cache);
+    bloquer = true;
+    const lente = depots.conventions.trouver(7);
+    bloquer = false;
+    await depots.conventions.modifier(7);
+    liberer();
+    await lente;
+    await depots.conventions.trouver(7);
+    expect(lectures).toBe(2); // la valeur lue avant la modification n'a pas été gardée
+    bloquer = true;
+    const autre = depots.conventions.trouver(8);
+    bloquer = false;
+    await depots.conventions.modifier(7);
+    liberer();
+    await autre;
+    await depots.conventions.trouver(8);
+    expect(lectures).toBe(3); // la 8 lue pendant l'écriture de la 7 est gardée
   });
 
   it('le rappel d’écriture est appelé (la persistance revide le cache après la transaction)', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BaseJalon } from '../../base/tables.ts';
 import type { Depots, Persistance } from '../ports.ts';
-import { CacheLectures, depotsAvecCache, type Famille } from '../cache-lectures.ts';
+import { CacheLectures, depotsAvecCache, type Peremption } from '../cache-lectures.ts';
 import { DepotAuditKysely } from './audit.ts';
 import { DepotCollectivitesKysely } from './collectivites.ts';
 import { DepotConventionsKysely } from './conventions.ts';
@@ -50,19 +50,19 @@ export function persistanceKysely(db: Kysely<BaseJalon>, cache = new CacheLectur
   return {
     depots: depotsAvecCache(depotsKysely(db), cache),
     transaction: async (travail) => {
-      const ecrites = new Set<Famille>();
+      const ecrites: Peremption[] = [];
       try {
         return await db.transaction().execute((trx) =>
           travail(
             depotsAvecCache(depotsKysely(trx), cache, {
               enTransaction: true,
-              surEcriture: (famille) => ecrites.add(famille),
+              surEcriture: (peremption) => ecrites.push(peremption),
             }),
           ),
         );
       } finally {
         // Après validation (ou annulation) : une lecture concurrente a pu remettre l'état d'avant en cache.
-        for (const famille of ecrites) cache.vider(famille);
+        for (const peremption of ecrites) cache.perimer(peremption);
       }
     },
   };
