@@ -36,7 +36,13 @@ export async function verifierDocument(
 ): Promise<LectureConvention | undefined> {
   const convention = await depots.conventions.trouver(conventionId);
   if (convention === undefined) return undefined;
-  const fiches = await depots.fiches.lister(conventionId);
+  const relue = { convention, fiches: await depots.fiches.lister(conventionId) };
+  verifierLecture(relue);
+  return relue;
+}
+
+/** La vérification de `verifierDocument`, sur une convention et des fiches déjà connues (422 si illisible). */
+export function verifierLecture({ convention, fiches }: LectureConvention): void {
   const lecture = validerConvention(versBrut(convention, fiches));
   if (!lecture.ok) {
     throw invalide(
@@ -46,7 +52,6 @@ export async function verifierDocument(
       { erreurs: lecture.erreurs },
     );
   }
-  return { convention, fiches };
 }
 
 function versBrut(convention: ConventionResume, fiches: readonly FicheAction[]) {

@@ -1,6 +1,13 @@
-import type { FicheAction, FicheCreation, FicheModification, LignesFinancieres } from '@jalon/schemas';
+import type {
+  ConventionResume,
+  FicheAction,
+  FicheCreation,
+  FicheModification,
+  LignesFinancieres,
+} from '@jalon/schemas';
 import type { ChampsFiche, Depots, Persistance } from '../depots/ports.ts';
-import { verifierDocument } from './document.ts';
+import { lireCache } from './cache-analyse.ts';
+import { verifierDocument, verifierLecture, type LectureConvention } from './document.ts';
 import { ficheIntrouvable, invalide } from './erreurs.ts';
 import { modifierConvention, type Acteur } from './mutation.ts';
 import { gardeValidations } from './validations-fiches.ts';
@@ -49,6 +56,30 @@ async function numeroLibre(depots: Depots, conventionId: number, numero: string,
   }
 }
 
+const ficheSeule = ({ conventionId: _c, ...fiche }: FicheAction & { conventionId: number }): FicheAction =>
+  fiche;
+
+/**
+ * Les fiches après l'écriture, vérifiées (format `jalon.convention/1`, sinon 422 et rien n'est écrit). Si le
+ * contenu de la version d'avant est en cache, on y applique le changement au lieu de relire toutes les fiches :
+ * la transaction tient la ligne de la convention (`avancerVersion`) et toute écriture des fiches avance la
+ * version, donc la base contient exactement ces fiches-là, plus le changement (issue 9 § 3). Sinon, relecture.
+ */
+async function relireApres(
+  persistance: Persistance,
+  depots: Depots,
+  convention: ConventionResume,
+  version: number,
+  appliquer: (fiches: readonly FicheAction[]) => readonly FicheAction[] | undefined,
+): Promise<LectureConvention | undefined> {
+  const precedent = lireCache(persistance, convention.id, convention.version);
+  const fiches = precedent === undefined ? undefined : appliquer(precedent.fiches_actions);
+  if (fiches === undefined) return verifierDocument(depots, convention.id);
+  const relue = { convention: { ...convention, version }, fiches };
+  verifierLecture(relue);
+  return relue;
+}
+
 async function ficheDeLaConvention(depots: Depots, conventionId: number, ficheId: number) {
   const fiche = await depots.fiches.trouver(ficheId);
   if (fiche === undefined || fiche.conventionId !== conventionId) throw ficheIntrouvable(ficheId);
@@ -65,14 +96,15 @@ export function creerFiche(
   return modifierConvention(persistance, acteur, conventionId, entree.version, {
     action: 'creer_fiche',
     entite: 'fiche_action',
-    travail: async (depots) => {
+    travail: async (depots, convention, version) => {
       await numeroLibre(depots, conventionId, entree.numero);
       const champs: ChampsFiche = { ...CHAMPS_FICHE_VIDES, ...sansVersion(entree) };
       const id = await depots.fiches.creer(conventionId, champs);
-      // Une seule lecture des fiches, après l'insertion : format, et contenu de la nouvelle version.
-      const relue = await verifierDocument(depots, conventionId);
-      const creee = relue?.fiches.find((f) => f.id === id);
-      const apres = creee === undefined ? undefined : { ...creee, conventionId };
+      const apres = await depots.fiches.trouver(id);
+      // La nouvelle fiche a le plus grand rang : elle vient en dernier.
+      const relue = await relireApres(persistance, depots, convention, version, (fiches) =>
+        apres === undefined ? undefined : [...fiches, ficheSeule(apres)],
+      );
       return { entiteId: String(id), avant: null, apres, resultat: id, relue };
     },
   });
@@ -88,15 +120,17 @@ export function modifierFiche(
   return modifierConvention(persistance, acteur, conventionId, entree.version, {
     action: 'modifier_fiche',
     entite: 'fiche_action',
-    travail: async (depots) => {
+    travail: async (depots, convention, version) => {
       const avant = await ficheDeLaConvention(depots, conventionId, ficheId);
       const champs: ChampsFiche = { ...champsDe(avant), ...sansVersion(entree) };
       if (champs.numero !== avant.numero) await numeroLibre(depots, conventionId, champs.numero, ficheId);
       const garde = await gardeValidations(depots, conventionId);
       await depots.fiches.modifier(ficheId, champs);
-      const relue = await verifierDocument(depots, conventionId);
-      await garde.accorder(acteur, 'modifier_fiche');
       const apres = await ficheDeLaConvention(depots, conventionId, ficheId);
+      const relue = await relireApres(persistance, depots, convention, version, (fiches) =>
+        fiches.map((f) => (f.id === ficheId ? apres : f)),
+      );
+      await garde.accorder(acteur, 'modifier_fiche');
       return { entiteId: String(ficheId), avant, apres, resultat: undefined, relue };
     },
   });

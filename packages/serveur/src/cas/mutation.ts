@@ -39,6 +39,8 @@ export interface Modification<T> {
   readonly travail: (
     depots: Depots,
     convention: ConventionResume,
+    /** La version que la modification crée (celle de `convention` + 1). */
+    version: number,
   ) => Promise<{
     entiteId: string;
     avant: unknown;
@@ -74,7 +76,11 @@ export async function modifierConvention<T>(
     }
     const version = await depots.conventions.avancerVersion(conventionId, versionAttendue);
     if (version === undefined) throw versionPerimee(versionAttendue, convention.version);
-    const { entiteId, avant, apres, resultat, relue } = await modification.travail(depots, convention);
+    const { entiteId, avant, apres, resultat, relue } = await modification.travail(
+      depots,
+      convention,
+      version,
+    );
     await depots.audit.ecrire({
       conventionId,
       utilisateurId: acteur.compte.id,

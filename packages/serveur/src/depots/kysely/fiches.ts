@@ -133,14 +133,17 @@ export class DepotFichesKysely implements DepotFiches {
   }
 
   async creer(conventionId: number, fiche: ChampsFiche): Promise<number> {
-    const { rang } = await this.db
-      .selectFrom('fiche_action')
-      .select((eb) => eb(eb.fn.coalesce(eb.fn.max('rang'), eb.lit(-1)), '+', 1).as('rang'))
-      .where('convention_id', '=', conventionId)
-      .executeTakeFirstOrThrow();
+    // Rang suivant calculé dans l'insertion même (une requête au lieu de deux).
     const { id } = await this.db
       .insertInto('fiche_action')
-      .values({ ...versColonnes(fiche), convention_id: conventionId, rang: Number(rang) })
+      .values((eb) => ({
+        ...versColonnes(fiche),
+        convention_id: conventionId,
+        rang: eb
+          .selectFrom('fiche_action')
+          .select((s) => s(s.fn.coalesce(s.fn.max('rang'), s.lit(-1)), '+', 1).as('rang'))
+          .where('convention_id', '=', conventionId),
+      }))
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
