@@ -1,5 +1,11 @@
+import { useRef } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { documentsConventionSchema, textesRapportReponseSchema, type ConventionDetail } from '@jalon/schemas';
+import {
+  documentsConventionSchema,
+  textesRapportReponseSchema,
+  type ConventionDetail,
+  type DocumentsConvention,
+} from '@jalon/schemas';
 import { appeler } from '../../api/client.ts';
 import { Chargement } from '../../composants/Chargement.tsx';
 import { useDonnees } from '../../composants/useDonnees.ts';
@@ -29,19 +35,24 @@ export function OngletDocuments({ detail, onModifiee }: Props) {
     () => appeler('GET', ROUTES_DOCUMENTS.textes(id), textesRapportReponseSchema),
     [id],
   );
-  if (documents.etat === 'chargement' || textes.etat === 'chargement')
-    return <Chargement texte="Chargement des documents…" />;
+  // Relus après chaque écriture (la version avance) : la section reste affichée pendant la relecture, pour
+  // garder les messages de ses composants (« Dépôt n° 1 enregistré et figé. »).
+  const derniers = useRef<DocumentsConvention | undefined>(undefined);
+  if (documents.etat === 'pret') derniers.current = documents.donnees;
+  const affiches = documents.etat === 'pret' ? documents.donnees : derniers.current;
   if (documents.etat === 'erreur')
     return <Alert severity="error" title="Documents indisponibles" description={documents.message} />;
   if (textes.etat === 'erreur')
     return <Alert severity="error" title="Textes du rapport indisponibles" description={textes.message} />;
+  if (affiches === undefined || textes.etat === 'chargement')
+    return <Chargement texte="Chargement des documents…" />;
   const franceTravail = detail.convention.cadre === 'france-travail-2024';
   const version = detail.convention.version;
   return (
     <section aria-labelledby="titre-documents">
       <h2 id="titre-documents">Documents</h2>
-      <Telechargements conventionId={id} documents={documents.donnees} fiches={detail.fiches_actions} />
-      {documents.donnees.tableau_reimportable && (
+      <Telechargements conventionId={id} documents={affiches} fiches={detail.fiches_actions} />
+      {affiches.tableau_reimportable && (
         <ReimportTableau
           conventionId={id}
           version={version}
@@ -65,7 +76,7 @@ export function OngletDocuments({ detail, onModifiee }: Props) {
       <DepotsRapport
         conventionId={id}
         version={version}
-        documents={documents.donnees}
+        documents={affiches}
         franceTravail={franceTravail}
         onDepose={onModifiee}
       />
