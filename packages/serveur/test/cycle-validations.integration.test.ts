@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeDisponible } from '@jalon/documents';
+import { EN_TETE_CSRF } from '@jalon/schemas';
 import type {
   ConventionDetail,
   ConventionResume,
@@ -246,6 +248,62 @@ describe('une validation porte sur le contenu validé (Indre-et-Loire, France Tr
     expect(suppression).toMatchObject({ action: 'supprimer_fiche' });
     expect(retrait).toMatchObject({ action: 'retirer_validations_fiches', entite_id: derniere.numero });
     expect((retrait?.avant as { validations: unknown[] }).validations).toHaveLength(2);
+  });
+});
+
+describe('ré-import du tableau financier XLSX (Nord, CALPAE 2023)', () => {
+  it('un montant changé dans le classeur retire les validations de cette fiche seulement, en audit', async () => {
+    const { id } = await convention('59', 2023);
+    await reussir('valideur.59', id, { code: 'valider_fiches' });
+    await reussir('ddets.59', id, { code: 'valider_fiches' });
+    const avant = await detail(id);
+    const [fiche] = avant.fiches_actions;
+    if (fiche === undefined) throw new Error('fiche attendue');
+    const agent = await compte('agent.59');
+    const telechargement = await t.app.request(`/api/conventions/${id}/documents/tableau-financier`, {
+      headers: { cookie: agent.cookie ?? '' },
+    });
+    expect(telechargement.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await telechargement.arrayBuffer());
+    // Colonne G = « C Crédits CD » dans les deux feuilles (001 · annexe 9) ; + 1 000,50 € pour la fiche.
+    for (const feuille of wb.worksheets) {
+      expect(String(feuille.getCell(5, 7).value)).toMatch(/^C Crédits CD/);
+      let ligne = 0;
+      for (let l = 1; l <= feuille.rowCount; l += 1) {
+        if (String(feuille.getCell(l, 3).value ?? '') === fiche.numero) ligne = l;
+      }
+      expect(ligne).toBeGreaterThan(0);
+      feuille.getCell(ligne, 7).value = fiche.previsionnel.cd / 100 + 1000.5;
+    }
+    const formulaire = new FormData();
+    formulaire.set('version', String(avant.convention.version));
+    formulaire.set(
+      'fichier',
+      new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'tableau.xlsx', {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
+    const r = await t.app.request(`/api/conventions/${id}/tableau-financier/xlsx`, {
+      method: 'POST',
+      headers: { cookie: agent.cookie ?? '', [EN_TETE_CSRF]: agent.csrf ?? '' },
+      body: formulaire,
+    });
+    expect(r.status, await r.clone().text()).toBe(200);
+    const apres = await validations(id);
+    expect(apres[fiche.numero]).toEqual([false, false]);
+    expect(
+      Object.entries(apres)
+        .filter(([numero]) => numero !== fiche.numero)
+        .every(([, [c, e]]) => c && e),
+    ).toBe(true);
+    const [importation, retrait] = await historique(id);
+    expect(importation).toMatchObject({ action: 'importer_tableau_financier', qui: 'agent.59' });
+    expect(retrait).toMatchObject({
+      action: 'retirer_validations_fiches',
+      entite_id: fiche.numero,
+      apres: { validations: [], cause: 'importer_tableau_financier' },
+    });
   });
 });
 
