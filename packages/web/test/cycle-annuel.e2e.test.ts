@@ -138,7 +138,10 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
 
   /** Le valideur dépose le rapport (ou le bilan final) figé depuis l'onglet Documents. */
   async function deposerRapportFige(id: string, bouton: string, etat: RegExp) {
-    const { page } = await ouvrir('valideur.44', id, '/documents');
+    // La prochaine étape mène à l'onglet Documents.
+    const { page } = await ouvrir('valideur.44', id);
+    await page.getByRole('link', { name: 'Déposer le rapport figé depuis l’onglet Documents' }).click();
+    await page.getByRole('heading', { name: 'Documents', level: 2 }).waitFor();
     await page.getByRole('button', { name: bouton }).click();
     await page.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     // LibreOffice produit le PDF : quelques secondes (plus sur une machine chargée). Un refus s'afficherait ici.

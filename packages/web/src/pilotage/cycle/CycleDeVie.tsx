@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -107,6 +108,17 @@ function VueCycle({
                 <li key={r.message}>{r.message}</li>
               ))}
             </ul>
+          )}
+          {vue.prochaine_etape.code === 'deposer_rapport' && (
+            // Le rapport se dépose figé depuis l'onglet Documents : ce dépôt fait avancer la convention.
+            <p>
+              <Link
+                className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+                to={`/conventions/${vue.convention_id}/documents`}
+              >
+                Déposer le rapport figé depuis l’onglet Documents
+              </Link>
+            </p>
           )}
         </div>
       )}
