@@ -161,7 +161,11 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
   it('verrouillage optimiste : une version périmée ne passe pas', async () => {
     const convention = await p.depots.conventions.trouverParCle('departement:44', 'calpae-2023', 2023);
     const id = convention?.id ?? -1;
-    expect(await p.depots.conventions.avancerVersion(id, 1)).toBe(2);
+    const avant = await p.depots.conventions.trouver(id);
+    // La convention à jour est rendue par l'écriture même : tout pareil, version + 1.
+    const ajour = await p.depots.conventions.avancerVersion(id, 1);
+    expect(ajour).toEqual({ ...avant, version: 2, modifiee_le: ajour?.modifiee_le });
+    expect(await p.depots.conventions.trouver(id)).toEqual(ajour);
     expect(await p.depots.conventions.avancerVersion(id, 1)).toBeUndefined();
     await p.depots.conventions.modifier(id, { enveloppeEtat: 5, statut: 'en_negociation' });
     expect(await p.depots.conventions.trouver(id)).toMatchObject({
@@ -358,7 +362,7 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
         p.transaction(async (d) => {
           const nouvelle = await d.conventions.avancerVersion(id, version);
           if (nouvelle !== undefined) await d.conventions.modifier(id, { enveloppeEtat: 1000 + i });
-          return nouvelle;
+          return nouvelle?.version;
         }),
       ),
     );

@@ -6,7 +6,13 @@ import type {
 } from '@jalon/schemas';
 import { droitsSur, perimetreDe } from '../acces/politique.ts';
 import type { FiltresConventions, Persistance } from '../depots/ports.ts';
-import { calculerContenu, ecrireCache, lireCache, lireUneFois } from './cache-analyse.ts';
+import {
+  calculerContenu,
+  ecrireCache,
+  lireCache,
+  lireUneFois,
+  type ContenuConvention,
+} from './cache-analyse.ts';
 import { versDocument } from './document.ts';
 import { interdit, invalide } from './erreurs.ts';
 import { analyseFinanciere } from './finances.ts';
@@ -27,8 +33,15 @@ export async function detailConvention(
   persistance: Persistance,
   acteur: Acteur,
   id: number,
+  /**
+   * Réponse d'une écriture : la convention rendue par sa transaction (droits déjà jugés). Servie telle quelle si
+   * le contenu de cette version est en cache (l'écriture l'y a mis) ; sinon on relit.
+   */
+  apresEcriture?: ConventionResume,
 ): Promise<ConventionDetail> {
   const { depots } = persistance;
+  const dejaLu = apresEcriture && lireCache(persistance, id, apresEcriture.version);
+  if (apresEcriture !== undefined && dejaLu !== undefined) return assembler(acteur, apresEcriture, dejaLu);
   const convention = await conventionLisible(depots, acteur, id);
   const contenu =
     lireCache(persistance, id, convention.version) ??
@@ -44,6 +57,14 @@ export async function detailConvention(
       }
       return lu;
     }));
+  return assembler(acteur, convention, contenu);
+}
+
+function assembler(
+  acteur: Acteur,
+  convention: ConventionResume,
+  contenu: ContenuConvention,
+): ConventionDetail {
   return {
     convention,
     ...contenu,

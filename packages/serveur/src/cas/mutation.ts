@@ -67,15 +67,25 @@ export async function modifierConvention<T>(
   conventionId: number,
   versionAttendue: number,
   modification: Modification<T>,
-): Promise<{ resultat: T; version: number }> {
+): Promise<{ resultat: T; version: number; convention: ConventionResume }> {
   const ecrit = await persistance.transaction(async (depots) => {
-    const convention = await conventionLisible(depots, acteur, conventionId);
     const droit = modification.droit ?? 'modifier';
-    if (!droitsSur(acteur.compte, convention.collectivite, convention.statut)[droit]) {
-      throw interdit(LIBELLES_DROITS[droit]);
+    // La version avance d'abord (une requête, qui rend la convention à jour et verrouille sa ligne) ; les droits
+    // sont jugés sur cette ligne, et tout refus annule la transaction : rien n'est écrit.
+    const ajour = await depots.conventions.avancerVersion(conventionId, versionAttendue);
+    if (ajour === undefined) {
+      const actuelle = await conventionLisible(depots, acteur, conventionId);
+      if (!droitsSur(acteur.compte, actuelle.collectivite, actuelle.statut)[droit]) {
+        throw interdit(LIBELLES_DROITS[droit]);
+      }
+      throw versionPerimee(versionAttendue, actuelle.version);
     }
-    const version = await depots.conventions.avancerVersion(conventionId, versionAttendue);
-    if (version === undefined) throw versionPerimee(versionAttendue, convention.version);
+    const droits = droitsSur(acteur.compte, ajour.collectivite, ajour.statut);
+    if (!droits.lire) throw conventionIntrouvable(conventionId);
+    if (!droits[droit]) throw interdit(LIBELLES_DROITS[droit]);
+    const version = ajour.version;
+    // Le travail reçoit la convention telle qu'avant la modification (version attendue).
+    const convention: ConventionResume = { ...ajour, version: versionAttendue };
     const { entiteId, avant, apres, resultat, relue } = await modification.travail(
       depots,
       convention,
@@ -98,8 +108,8 @@ export async function modifierConvention<T>(
       relue?.convention.version === version
         ? calculerContenu(relue, await depots.conventions.avenants(conventionId))
         : undefined;
-    return { resultat, version, contenu };
+    return { resultat, version, contenu, convention: ajour };
   });
   if (ecrit.contenu !== undefined) ecrireCache(persistance, conventionId, ecrit.version, ecrit.contenu);
-  return { resultat: ecrit.resultat, version: ecrit.version };
+  return { resultat: ecrit.resultat, version: ecrit.version, convention: ecrit.convention };
 }

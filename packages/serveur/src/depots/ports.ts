@@ -124,7 +124,7 @@ export interface DepotConventions {
    * Verrouillage optimiste : passe la version de `versionAttendue` à `versionAttendue + 1` (et verrouille la
    * ligne jusqu'à la fin de la transaction). Rend la nouvelle version, ou `undefined` si la version a changé.
    */
-  avancerVersion(id: number, versionAttendue: number): Promise<number | undefined>;
+  avancerVersion(id: number, versionAttendue: number): Promise<ConventionResume | undefined>;
   modifier(id: number, champs: ChampsConvention): Promise<void>;
   supprimer(id: number): Promise<void>;
   avenants(

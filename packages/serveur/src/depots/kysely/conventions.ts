@@ -14,27 +14,29 @@ import { dansPerimetre } from './perimetre.ts';
 export class DepotConventionsKysely implements DepotConventions {
   constructor(private readonly db: Kysely<BaseJalon>) {}
 
+  private static readonly COLONNES = [
+    'convention.id',
+    'convention.cadre',
+    'convention.exercice',
+    'convention.regime',
+    'convention.duree_mois',
+    'convention.enveloppe_etat',
+    'convention.statut',
+    'convention.version',
+    'convention.modifiee_le',
+    'collectivite.id as c_id',
+    'collectivite.type as c_type',
+    'collectivite.code as c_code',
+    'collectivite.nom as c_nom',
+    'collectivite.departement as c_departement',
+    'collectivite.region as c_region',
+  ] as const;
+
   private requete() {
     return this.db
       .selectFrom('convention')
       .innerJoin('collectivite', 'collectivite.id', 'convention.collectivite_id')
-      .select([
-        'convention.id',
-        'convention.cadre',
-        'convention.exercice',
-        'convention.regime',
-        'convention.duree_mois',
-        'convention.enveloppe_etat',
-        'convention.statut',
-        'convention.version',
-        'convention.modifiee_le',
-        'collectivite.id as c_id',
-        'collectivite.type as c_type',
-        'collectivite.code as c_code',
-        'collectivite.nom as c_nom',
-        'collectivite.departement as c_departement',
-        'collectivite.region as c_region',
-      ]);
+      .select(DepotConventionsKysely.COLONNES);
   }
 
   private static versResume(
@@ -112,15 +114,18 @@ export class DepotConventionsKysely implements DepotConventions {
     return ligne && DepotConventionsKysely.versResume(ligne);
   }
 
-  async avancerVersion(id: number, versionAttendue: number): Promise<number | undefined> {
+  async avancerVersion(id: number, versionAttendue: number): Promise<ConventionResume | undefined> {
+    // La convention à jour est rendue par l'UPDATE lui-même (une requête de moins dans chaque écriture).
     const ligne = await this.db
       .updateTable('convention')
+      .from('collectivite')
       .set({ version: versionAttendue + 1, modifiee_le: sql<string>`clock_timestamp()` })
-      .where('id', '=', id)
-      .where('version', '=', versionAttendue)
-      .returning('version')
+      .whereRef('collectivite.id', '=', 'convention.collectivite_id')
+      .where('convention.id', '=', id)
+      .where('convention.version', '=', versionAttendue)
+      .returning(DepotConventionsKysely.COLONNES)
       .executeTakeFirst();
-    return ligne?.version;
+    return ligne && DepotConventionsKysely.versResume(ligne);
   }
 
   async modifier(id: number, champs: ChampsConvention): Promise<void> {

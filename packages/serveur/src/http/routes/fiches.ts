@@ -30,8 +30,9 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { resultat } = await creerFiche(persistance, acteurDe(c), id, c.req.valid('json'));
-      return c.json({ ...(await detailConvention(persistance, acteurDe(c), id)), fiche_id: resultat }, 201);
+      const { resultat, convention } = await creerFiche(persistance, acteurDe(c), id, c.req.valid('json'));
+      const detail = await detailConvention(persistance, acteurDe(c), id, convention);
+      return c.json({ ...detail, fiche_id: resultat }, 201);
     },
   );
 
@@ -49,8 +50,8 @@ export function routesFiches(app: AppJalon, deps: Dependances) {
     }),
     async (c) => {
       const { id, ficheId } = c.req.valid('param');
-      await modifierFiche(persistance, acteurDe(c), id, ficheId, c.req.valid('json'));
-      return c.json(await detailConvention(persistance, acteurDe(c), id), 200);
+      const { convention } = await modifierFiche(persistance, acteurDe(c), id, ficheId, c.req.valid('json'));
+      return c.json(await detailConvention(persistance, acteurDe(c), id, convention), 200);
     },
   );
 
