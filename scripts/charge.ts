@@ -4,11 +4,12 @@
 // vérifie EN BASE qu'aucune écriture réussie n'est perdue ni dupliquée.
 //
 //   npx tsx scripts/charge.ts [--duree 5] [--utilisateurs 50] [--ecritures 0.3] [--postgres <url d'une base VIDE>]
-//                             [--chauffe 1] [--pause 0] [--profil <dossier du profil CPU du serveur>]
+//                             [--chauffe 1] [--pause 500] [--profil <dossier du profil CPU du serveur>]
 //
 // `--chauffe` : secondes de mise en route (JIT, caches), même mélange, non chronométrées. `--pause` : pause
-// moyenne d'un utilisateur entre deux actions (0 : chacun enchaîne sans attendre, c'est un essai de saturation ;
-// un agent réel relit son écran entre deux actions).
+// moyenne d'un utilisateur entre deux actions, tirée dans [0, 2 × pause] ; 500 ms par défaut, soit environ deux
+// actions par seconde et par agent, bien plus vite qu'un agent réel (INT-EXPLOITATION-5) ; `--pause 0` : chacun
+// enchaîne sans attendre, c'est un essai de saturation.
 //
 // Lectures : GET /api/conventions/{id} (détail : fiches, totaux, contrôles). Écritures : création d'une fiche
 // action portant un numéro unique par utilisateur et par essai (POST …/fiches avec la version lue juste avant) ;
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     /** secondes de mise en route, même mélange, non chronométrées (écritures vérifiées en base comme les autres) */
     chauffe: { type: 'string', default: '1' },
     /** pause moyenne (ms) d'un utilisateur entre deux actions, tirée uniformément dans [0, 2 × pause] */
-    pause: { type: 'string', default: '0' },
+    pause: { type: 'string', default: '500' },
     postgres: { type: 'string' },
     /** dossier où écrire le profil CPU du serveur (`node --cpu-prof`), à ouvrir dans Chrome DevTools */
     profil: { type: 'string' },
@@ -281,7 +282,7 @@ async function principal(): Promise<void> {
         ligne('lectures', m.lectures),
         ligne('écritures', m.ecritures),
         `  débit : ${Math.round(toutes.length / duree)} requêtes/s`,
-        `  écritures réussies : ${m.reussies.size} ; 409 (version périmée, attendus) : ${m.conflits}`,
+        `  écritures réussies (mise en route comprise) : ${m.reussies.size} ; 409 (version périmée, attendus) : ${m.conflits}`,
         `  erreurs : ${m.erreurs.length}${m.erreurs.length > 0 ? ` (ex. ${m.erreurs[0]?.statut} ${m.erreurs[0]?.corps})` : ''}`,
         `  vérification en base : ${perdues.length} écriture(s) perdue(s), ${dupliquees.length} dupliquée(s) ou fantôme(s)`,
         '',

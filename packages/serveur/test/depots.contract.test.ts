@@ -197,8 +197,8 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
       justification: 'parce que',
       validee_par_commissaire: true,
     });
-    const id1 = await p.depots.fiches.creer(conventionId, complete);
-    const id2 = await p.depots.fiches.creer(conventionId, ficheVide('4.2'));
+    let id1 = await p.depots.fiches.creer(conventionId, complete);
+    let id2 = await p.depots.fiches.creer(conventionId, ficheVide('4.2'));
     const lues = await p.depots.fiches.lister(conventionId);
     expect(lues.map((f) => [f.id, f.rang])).toEqual([
       [id1, 0],
@@ -209,6 +209,21 @@ describe.each(FABRIQUES)('dépôts sur $nom', (fabrique) => {
     expect(await p.depots.fiches.trouver(id1)).toMatchObject({ conventionId, numero: '4.1' });
     expect(await p.depots.fiches.trouverNumero(conventionId, '4.2')).toBe(id2);
     expect(await p.depots.fiches.trouverNumero(conventionId, '4.3')).toBeUndefined();
+    // Remplacement en bloc (import) : tout part, les nouvelles arrivent dans l'ordre donné, rangs 0, 1, …
+    const remplacees = await p.transaction((d) =>
+      d.fiches.remplacerToutes(conventionId, [ficheVide('9.2'), ficheVide('9.1')]),
+    );
+    const apresRemplacement = await p.depots.fiches.lister(conventionId);
+    expect(apresRemplacement.map((f) => [f.id, f.numero, f.rang])).toEqual([
+      [remplacees[0], '9.2', 0],
+      [remplacees[1], '9.1', 1],
+    ]);
+    await p.transaction((d) => d.fiches.remplacerToutes(conventionId, [complete, ficheVide('4.2')]));
+    const [r1, r2] = await p.depots.fiches.lister(conventionId);
+    if (r1 === undefined || r2 === undefined) throw new Error('fiches remplacées absentes');
+    expect(r1).toEqual({ ...complete, id: r1.id, rang: 0 });
+    id1 = r1.id;
+    id2 = r2.id;
 
     await p.depots.fiches.modifier(id2, ficheVide('4.2', { intitule: 'Renommée', execution: null }));
     expect((await p.depots.fiches.trouver(id2))?.intitule).toBe('Renommée');

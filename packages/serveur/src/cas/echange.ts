@@ -79,11 +79,13 @@ export function lireDocumentImporte(brut: unknown): DocumentLu {
 async function remplacerFiches(depots: Depots, conventionId: number, fiches: readonly ChampsFiche[]) {
   const existantes = await depots.fiches.lister(conventionId);
   const parNumero = new Map(existantes.map((f) => [f.numero, f]));
-  for (const ancienne of existantes) await depots.fiches.supprimer(ancienne.id);
-  for (const fiche of fiches) {
-    const ancienne = parNumero.get(fiche.numero);
-    await depots.fiches.creer(conventionId, ancienne ? garderDescriptifs(ancienne, fiche) : fiche);
-  }
+  await depots.fiches.remplacerToutes(
+    conventionId,
+    fiches.map((fiche) => {
+      const ancienne = parNumero.get(fiche.numero);
+      return ancienne ? garderDescriptifs(ancienne, fiche) : fiche;
+    }),
+  );
 }
 
 /** Champs que le format d'échange ne porte pas : repris de l'ancienne fiche de même numéro. */
@@ -161,7 +163,7 @@ export async function importerConvention(
       enveloppeEtat: lu.enveloppeEtat,
       statut: 'brouillon',
     });
-    for (const fiche of lu.fiches) await depots.fiches.creer(id, fiche);
+    await depots.fiches.remplacerToutes(id, lu.fiches);
     await depots.audit.ecrire({
       conventionId: id,
       utilisateurId: acteur.compte.id,

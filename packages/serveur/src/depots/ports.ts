@@ -144,6 +144,8 @@ export interface DepotFiches {
   /** L'id de la fiche qui porte ce numéro dans la convention (lecture d'une colonne, sans lire les fiches). */
   trouverNumero(conventionId: number, numero: string): Promise<number | undefined>;
   creer(conventionId: number, fiche: ChampsFiche): Promise<number>;
+  /** Remplace toutes les fiches de la convention (rangs 0, 1, …, dans l'ordre donné) ; rend les nouveaux id. */
+  remplacerToutes(conventionId: number, fiches: readonly ChampsFiche[]): Promise<number[]>;
   modifier(id: number, fiche: ChampsFiche): Promise<void>;
   supprimer(id: number): Promise<void>;
 }

@@ -6,6 +6,8 @@ import type { ChampsFiche, DepotFiches } from '../ports.ts';
 
 type Ligne = Selectable<TableFicheAction>;
 
+const TAILLE_PAQUET = 500;
+
 function versFiche(ligne: Ligne): FicheAction {
   return {
     id: ligne.id,
@@ -147,6 +149,27 @@ export class DepotFichesKysely implements DepotFiches {
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;
+  }
+
+  async remplacerToutes(conventionId: number, fiches: readonly ChampsFiche[]): Promise<number[]> {
+    await this.db.deleteFrom('fiche_action').where('convention_id', '=', conventionId).execute();
+    const ids: number[] = [];
+    // Insertion multi-lignes par paquets (PostgreSQL borne un ordre à 65 535 paramètres ; ~45 colonnes par fiche).
+    for (let debut = 0; debut < fiches.length; debut += TAILLE_PAQUET) {
+      const lignes = await this.db
+        .insertInto('fiche_action')
+        .values(
+          fiches.slice(debut, debut + TAILLE_PAQUET).map((fiche, i) => ({
+            ...versColonnes(fiche),
+            convention_id: conventionId,
+            rang: debut + i,
+          })),
+        )
+        .returning('id')
+        .execute();
+      ids.push(...lignes.map((l) => l.id));
+    }
+    return ids;
   }
 
   async modifier(id: number, fiche: ChampsFiche): Promise<void> {
