@@ -12,6 +12,8 @@ import { centimesSchema, versionSchema } from './commun.ts';
 export const STATUTS_CONVENTION = ETATS_CONVENTION;
 export type StatutConvention = EtatConvention;
 export const STATUTS_MODIFIABLES: readonly StatutConvention[] = ['brouillon', 'en_negociation'];
+/** Statuts où, sans pouvoir modifier, la collectivité saisit l'exécution (INT-SAISIE-EXECUTION-1). */
+export const STATUTS_SAISIE_EXECUTION: readonly StatutConvention[] = ['en_execution'];
 
 /** Libellés communs (ceux du cadre — « bilan final » pour France Travail — sont dans `CYCLES_DE_VIE`). */
 export const LIBELLES_STATUTS: Readonly<Record<StatutConvention, string>> = {
@@ -174,6 +176,12 @@ export const droitsSchema = z.object({
   modifier: z.boolean(),
   deposer: z.boolean(),
   valider: z.boolean(),
+  /**
+   * Saisir l'exécution (`execution` : réalisé, valorisation, montants à reporter) pour le rapport d'exécution
+   * (001 · annexe 4 § 1) : collectivité, convention en exécution ; `modifier` l'implique.
+   * INT-SAISIE-EXECUTION-1 et 2.
+   */
+  saisir_execution: z.boolean(),
 });
 export type Droits = z.infer<typeof droitsSchema>;
 

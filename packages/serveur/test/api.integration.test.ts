@@ -202,7 +202,13 @@ describe('lecture par territoire', () => {
     );
     expect(d.controles).toEqual([]);
     expect(d.depot_possible).toBe(true);
-    expect(d.droits).toEqual({ lire: true, modifier: true, deposer: false, valider: false });
+    expect(d.droits).toEqual({
+      lire: true,
+      modifier: true,
+      deposer: false,
+      valider: false,
+      saisir_execution: true,
+    });
   });
 
   it('démonstration : les infractions prévues apparaissent', async () => {

@@ -1,11 +1,17 @@
-import { STATUTS_MODIFIABLES, type Collectivite, type Droits, type StatutConvention } from '@jalon/schemas';
+import {
+  STATUTS_MODIFIABLES,
+  STATUTS_SAISIE_EXECUTION,
+  type Collectivite,
+  type Droits,
+  type StatutConvention,
+} from '@jalon/schemas';
 import type { CompteEnregistre, Perimetre } from '../depots/ports.ts';
 
 /**
  * Modèle d'accès (issue « Plateforme » § 5 ; INT-PLATEFORME-1), refus par défaut. Fonctions pures, appelées
  * par chaque cas d'usage côté serveur : l'interface n'en reçoit qu'une copie (`droits`) pour l'affichage.
  * - `departement_agent`, `departement_valideur` : leur collectivité ; lisent, modifient brouillon et
- *   négociation ; seul le valideur dépose.
+ *   négociation ; seul le valideur dépose ; saisissent l'exécution (réalisé) en exécution.
  * - `ddets` : les collectivités de son département ; lit, valide une convention en négociation.
  * Les transitions du cycle de vie (issue 6) sont jugées par `@jalon/domaine` (`CYCLES_DE_VIE`), voir cas/cycle.ts.
  * - `commissaire` : les collectivités de sa région ; lit.
@@ -57,6 +63,9 @@ export function droitsSur(
     deposer: modifier && compte.role === 'departement_valideur',
     // « Valider » = valider les fiches pour l'État et constater la validation conjointe (INT-PILOTAGE-CYCLE-2).
     valider: lire && compte.role === 'ddets' && statut === 'en_negociation',
+    // Le réalisé du rapport d'exécution (001 · annexe 4 § 1) : au brouillon et en négociation avec `modifier`,
+    // en exécution seul ; plus rien au rapport déposé (figé). INT-SAISIE-EXECUTION-1.
+    saisir_execution: modifier || (collectiviteElleMeme && STATUTS_SAISIE_EXECUTION.includes(statut)),
   };
 }
 

@@ -5,10 +5,11 @@ import type {
   FicheModification,
   LignesFinancieres,
 } from '@jalon/schemas';
+import { droitsSur } from '../acces/politique.ts';
 import type { ChampsFiche, Depots, Persistance } from '../depots/ports.ts';
 import { lireCache } from './cache-analyse.ts';
 import { verifierDocument, verifierLecture, type LectureConvention } from './document.ts';
-import { ficheIntrouvable, invalide } from './erreurs.ts';
+import { ficheIntrouvable, interdit, invalide } from './erreurs.ts';
 import { modifierConvention, type Acteur } from './mutation.ts';
 import { gardeValidations } from './validations-fiches.ts';
 
@@ -157,8 +158,33 @@ export function supprimerFiche(
 }
 
 /**
+ * Colonnes d'une ligne financière que le seul droit `saisir_execution` permet d'écrire : l'exécution. Le réalisé
+ * n-1 et la justification conditionnent l'abondement de l'année n (001 · annexe 4) : négociés, validés et signés,
+ * ils ne changent plus (INT-SAISIE-EXECUTION-2).
+ */
+const COLONNES_EXECUTION_SEULE = new Set(['fiche_id', 'execution']);
+
+/**
+ * Sans `modifier` (convention en exécution), une ligne ne porte que l'exécution : toute autre colonne fournie
+ * (prévisionnel, réalisé n-1, justification, validation du commissaire) est refusée (403) et rien n'est écrit (la transaction est annulée).
+ */
+function exigerExecutionSeule(lignes: LignesFinancieres['lignes']): void {
+  for (const [index, ligne] of lignes.entries()) {
+    const autres = Object.entries(ligne)
+      .filter(([cle, valeur]) => valeur !== undefined && !COLONNES_EXECUTION_SEULE.has(cle))
+      .map(([cle]) => `lignes[${index}].${cle}`);
+    if (autres.length > 0) {
+      throw interdit(
+        `modifier ${autres.join(', ')} — convention en exécution : seul le réalisé se saisit (colonnes execution)`,
+      );
+    }
+  }
+}
+
+/**
  * Lignes financières en bloc (collage d'un bloc copié d'un tableur) : une seule version, une seule transaction,
- * une ligne d'audit par fiche modifiée.
+ * une ligne d'audit par fiche modifiée. Droit `saisir_execution` : avec `modifier`, toutes les colonnes ; sans
+ * (convention en exécution), l'exécution seulement.
  */
 export function modifierLignesFinancieres(
   persistance: Persistance,
@@ -169,7 +195,11 @@ export function modifierLignesFinancieres(
   return modifierConvention(persistance, acteur, conventionId, entree.version, {
     action: 'modifier_lignes_financieres',
     entite: 'lignes_financieres',
-    travail: async (depots) => {
+    droit: 'saisir_execution',
+    travail: async (depots, convention) => {
+      if (!droitsSur(acteur.compte, convention.collectivite, convention.statut).modifier) {
+        exigerExecutionSeule(entree.lignes);
+      }
       const avant: Record<string, unknown> = {};
       const apres: Record<string, unknown> = {};
       const garde = await gardeValidations(depots, conventionId);

@@ -30,7 +30,7 @@ export interface Modification<T> {
   readonly action: string;
   readonly entite: string;
   /** Droit exigé (par défaut `modifier`). */
-  readonly droit?: 'modifier' | 'deposer' | 'valider';
+  readonly droit?: 'modifier' | 'deposer' | 'valider' | 'saisir_execution';
   /**
    * Le travail, dans la transaction ; rend l'identifiant de l'entité, l'état avant, l'état après et le résultat,
    * et, s'il les a relues après l'écriture (`verifierDocument`), la convention et ses fiches : le contenu de la
@@ -54,6 +54,8 @@ const LIBELLES_DROITS = {
   modifier: 'modifier cette convention (collectivité et statut brouillon ou en négociation)',
   deposer: 'déposer cette convention (valideur de la collectivité)',
   valider: 'valider cette convention (DDETS du département, convention déposée)',
+  saisir_execution:
+    "saisir l'exécution de cette convention (collectivité ; brouillon, négociation ou exécution — rien après le dépôt du rapport)",
 } as const;
 
 /**
