@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { GrilleFinanciere, type GrilleFinanciereProps } from '../src/grille/GrilleFinanciere.tsx';
+import {
+  GrilleFinanciere,
+  TEXTE_EXECUTION_SEULE,
+  type GrilleFinanciereProps,
+} from '../src/grille/GrilleFinanciere.tsx';
 import { deuxActions, exempleCalpae2023 } from './fixtures/conventions.ts';
 
 afterEach(cleanup);
@@ -209,5 +213,56 @@ describe('GrilleFinanciere', () => {
     await user.click(screen.getByRole('button', { name: /^Enregistrer/ }));
     expect(onEnregistrer).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('status').textContent).toContain('1 ligne enregistrée');
+  });
+
+  it('convention en exécution : seul le réalisé se saisit, le prévisionnel est en lecture seule et expliqué', async () => {
+    const { user, onEnregistrer, grille } = monter({ executionSeule: true, onDeposer: undefined });
+    // Le texte d'explication (DSFR) est lu avec la grille.
+    const aide = screen.getByText(TEXTE_EXECUTION_SEULE);
+    expect(aide.closest('#aide-execution')).not.toBeNull();
+    expect(grille.getAttribute('aria-describedby')).toBe('aide-grille aide-execution');
+
+    // Prévisionnel : Entrée n'ouvre pas d'éditeur, la cellule est marquée en lecture seule.
+    const cd = cellule('4.1', 'Crédits CD');
+    expect(cd.getAttribute('aria-readonly')).toBe('true');
+    await user.click(cd);
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await user.keyboard('7');
+    expect(screen.queryByRole('textbox')).toBeNull();
+
+    // Exécution : saisissable.
+    const realise = cellule('4.1', 'Réalisé');
+    expect(realise.getAttribute('aria-readonly')).toBeNull();
+    await user.click(realise);
+    await user.keyboard('{Enter}');
+    const champ = screen.getByRole('textbox', { name: 'Réalisé, action 4.1' });
+    await user.clear(champ);
+    await user.type(champ, '1 500{Enter}');
+    expect(cellule('4.1', 'Réalisé').textContent).toBe('1 500,00 €');
+    await user.click(screen.getByRole('button', { name: /^Enregistrer/ }));
+    expect(onEnregistrer).toHaveBeenCalledTimes(1);
+    const [lignes] = onEnregistrer.mock.calls[0] ?? [];
+    // 1 500 € = 150 000 centimes ; les autres colonnes de l'exécution partent de zéro.
+    expect(lignes?.map((l) => [l.numero, l.execution])).toEqual([
+      ['4.1', { realise: 150000, valorisation_cd: 0, a_reporter_etat: 0, a_reporter_cd: 0 }],
+    ]);
+  });
+
+  it('convention en exécution : un bloc collé sur le prévisionnel n’y écrit rien et le compte', async () => {
+    const { user } = monter({ executionSeule: true, document: deuxActions() });
+    const depart = cellule('4.1', 'Crédits État');
+    await user.click(depart);
+    fireEvent.paste(depart, { clipboardData: { getData: () => '1 234,56\t99\n' } });
+    expect(cellule('4.1', 'Crédits État').textContent).not.toBe('1 234,56 €');
+    expect(cellule('4.1', 'Reports État').textContent).not.toBe('99,00 €');
+    expect(screen.getByRole('status').textContent).toContain(
+      '2 valeurs ignorées hors de l’exécution (prévisionnel en lecture seule)',
+    );
+  });
+
+  it('sans exécution seule, pas de texte d’explication', () => {
+    monter();
+    expect(screen.queryByText(TEXTE_EXECUTION_SEULE)).toBeNull();
   });
 });

@@ -24,12 +24,21 @@ import { afficherMontant, texteEdition } from './nombres.ts';
 import { organiserRangees, type Rangee } from './rangees.ts';
 import './grille.css';
 
+/** Pourquoi le prévisionnel est en lecture seule pendant l'exécution (INT-SAISIE-EXECUTION-1). */
+export const TEXTE_EXECUTION_SEULE =
+  'Convention en exécution : seul le réalisé se saisit (colonnes de l’exécution). Le prévisionnel, négocié et signé, est en lecture seule.';
+
 export type ResultatEnregistrement = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 export interface GrilleFinanciereProps {
   /** Le tableau financier au format `jalon.convention/1` (montants en euros). */
   readonly document: ConventionDocument;
   readonly lectureSeule?: boolean;
+  /**
+   * Convention en exécution (droit `saisir_execution` sans `modifier`, INT-SAISIE-EXECUTION-1) : seules les
+   * colonnes de l'exécution se saisissent ; le prévisionnel, négocié et signé, reste en lecture seule.
+   */
+  readonly executionSeule?: boolean;
   readonly onEnregistrer: (lignes: LigneModifiee[]) => Promise<ResultatEnregistrement>;
   /** Absent (et sans `depotReserve`) : pas de bouton « Déposer » (statut). */
   readonly onDeposer?: () => void;
@@ -74,14 +83,18 @@ const libelleMontant = (centimes: number): string => `${afficherMontant(centimes
 export function GrilleFinanciere({
   document,
   lectureSeule = false,
+  executionSeule = false,
   onEnregistrer,
   onDeposer,
   depotReserve,
 }: GrilleFinanciereProps) {
   const cadre = CADRES[document.cadre];
   const colonnes = useMemo(
-    () => colonnesDuCadre(cadre.famille, document.exercice),
-    [cadre.famille, document.exercice],
+    () =>
+      colonnesDuCadre(cadre.famille, document.exercice).map((colonne) =>
+        executionSeule && colonne.groupe !== 'execution' ? { ...colonne, editable: false } : colonne,
+      ),
+    [cadre.famille, document.exercice, executionSeule],
   );
   const [saisies, setSaisies] = useState<Saisies>({});
   const [active, setActive] = useState<Position>({ ligne: 0, colonne: 0 });
@@ -255,7 +268,7 @@ export function GrilleFinanciere({
         ? `${resultat.invalides} montant${resultat.invalides > 1 ? 's' : ''} illisible${resultat.invalides > 1 ? 's' : ''}, à corriger (en rouge)`
         : '',
       resultat.calculeesIgnorees > 0
-        ? `${resultat.calculeesIgnorees} valeur${resultat.calculeesIgnorees > 1 ? 's' : ''} ignorée${resultat.calculeesIgnorees > 1 ? 's' : ''} sur la colonne calculée (total)`
+        ? `${resultat.calculeesIgnorees} valeur${resultat.calculeesIgnorees > 1 ? 's' : ''} ignorée${resultat.calculeesIgnorees > 1 ? 's' : ''} ${executionSeule ? 'hors de l’exécution (prévisionnel en lecture seule)' : 'sur la colonne calculée (total)'}`
         : '',
     ].filter(Boolean);
     setMessage({ type: resultat.invalides > 0 ? 'error' : 'info', texte: `${details.join(' ; ')}.` });
@@ -517,6 +530,11 @@ export function GrilleFinanciere({
         annuler, Tab pour valider et passer à la cellule suivante. Vous pouvez coller un bloc copié d'un
         tableur (Ctrl+V) à partir de la cellule active. Montants en euros (« 1 234,56 » ou « 1234.56 »).
       </p>
+      {executionSeule && !lectureSeule && (
+        <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="aide-execution">
+          <p>{TEXTE_EXECUTION_SEULE}</p>
+        </div>
+      )}
       {!analyse.ok && (
         <Alert
           severity="error"
@@ -545,7 +563,7 @@ export function GrilleFinanciere({
         <table
           role="grid"
           aria-labelledby="titre-tableau-financier"
-          aria-describedby="aide-grille"
+          aria-describedby={executionSeule && !lectureSeule ? 'aide-grille aide-execution' : 'aide-grille'}
           aria-rowcount={indexAria}
           aria-colcount={nbColonnes}
           onKeyDown={surToucheGrille}

@@ -19,6 +19,8 @@ export function OngletTableau({ detail, onDetail }: Props) {
   const [depot, setDepot] = useState<{ severite: 'success' | 'error'; texte: string } | null>(null);
   const conventionId = detail.convention.id;
   const idFiche = new Map(detail.fiches_actions.map((fiche) => [fiche.numero, fiche.id]));
+  // En exécution, la collectivité saisit le réalisé sans pouvoir modifier le reste (INT-SAISIE-EXECUTION-1).
+  const executionSeule = !detail.droits.modifier && detail.droits.saisir_execution;
 
   const enregistrer = async (lignes: LigneModifiee[]): Promise<ResultatEnregistrement> => {
     try {
@@ -26,7 +28,8 @@ export function OngletTableau({ detail, onDetail }: Props) {
         version: detail.convention.version,
         lignes: lignes.map((ligne) => ({
           fiche_id: idFiche.get(ligne.numero),
-          previsionnel: ligne.previsionnel,
+          // Sans « modifier », le serveur refuse toute colonne hors de l'exécution : on n'envoie qu'elle.
+          ...(executionSeule ? {} : { previsionnel: ligne.previsionnel }),
           execution: ligne.execution,
         })),
       });
@@ -67,7 +70,8 @@ export function OngletTableau({ detail, onDetail }: Props) {
       <GrilleFinanciere
         key={conventionId}
         document={versDocument(detail)}
-        lectureSeule={!detail.droits.modifier}
+        lectureSeule={!detail.droits.modifier && !detail.droits.saisir_execution}
+        executionSeule={executionSeule}
         onEnregistrer={enregistrer}
         {...(detail.droits.deposer ? { onDeposer: () => void deposer() } : {})}
         {...(detail.droits.modifier && !detail.droits.deposer ? { depotReserve: DEPOT_RESERVE } : {})}
