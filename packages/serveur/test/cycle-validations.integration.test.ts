@@ -1,16 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { libreOfficeDisponible } from '@jalon/documents';
 import { EN_TETE_CSRF } from '@jalon/schemas';
-import type {
-  ConventionDetail,
-  ConventionResume,
-  DepotFige,
-  EntreeHistorique,
-  VueCycleApi,
-} from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
-import { Client, corps } from './aide/client.ts';
+import type { ConventionDetail, DepotFige, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
+import { cycleParApi } from './aide/cycle-api.ts';
+import { corps } from './aide/client.ts';
 
 /**
  * Validations des fiches et dépôt du rapport dans le cycle de vie (issue 6 § 1 ; INT-CYCLE-VALIDATIONS-1 à 4).
@@ -22,47 +16,14 @@ import { Client, corps } from './aide/client.ts';
  *   convention (tout ou rien), et la transition ne se déclenche pas sans rapport figé.
  */
 
-let t: ApplicationTest;
-const clients = new Map<string, Client>();
+const { app, compte, convention, vue, transition } = cycleParApi();
 
-beforeAll(async () => {
-  t = await applicationDemo();
-}, 120_000);
-afterAll(async () => {
-  await t.base.fermer();
-});
-
-async function compte(identifiant: string): Promise<Client> {
-  const deja = clients.get(identifiant);
-  if (deja !== undefined) return deja;
-  const client = new Client(t.app);
-  expect((await client.connecter(identifiant)).statut).toBe(200);
-  clients.set(identifiant, client);
-  return client;
-}
-
-async function convention(code: string, exercice: number): Promise<ConventionResume> {
-  const r = await (
-    await compte('national')
-  ).get(`/api/conventions?collectivite=departement:${code}&exercice=${exercice}`);
-  const [c] = corps<{ conventions: ConventionResume[] }>(r).conventions;
-  if (c === undefined) throw new Error(`pas de convention ${code} ${exercice}`);
-  return c;
-}
-
-const vue = async (id: number) =>
-  corps<VueCycleApi>(await (await compte('national')).get(`/api/conventions/${id}/transitions`));
 const detail = async (id: number) =>
   corps<ConventionDetail>(await (await compte('national')).get(`/api/conventions/${id}`));
 const historique = async (id: number) =>
   corps<{ entrees: EntreeHistorique[] }>(
     await (await compte('national')).get(`/api/conventions/${id}/historique`),
   ).entrees;
-
-async function transition(qui: string, id: number, demande: Record<string, unknown>) {
-  const version = (await vue(id)).version;
-  return (await compte(qui)).requete('POST', `/api/conventions/${id}/transitions`, { version, ...demande });
-}
 
 async function reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi> {
   const r = await transition(qui, id, demande);
@@ -260,7 +221,7 @@ describe('ré-import du tableau financier XLSX (Nord, CALPAE 2023)', () => {
     const [fiche] = avant.fiches_actions;
     if (fiche === undefined) throw new Error('fiche attendue');
     const agent = await compte('agent.59');
-    const telechargement = await t.app.request(`/api/conventions/${id}/documents/tableau-financier`, {
+    const telechargement = await app().app.request(`/api/conventions/${id}/documents/tableau-financier`, {
       headers: { cookie: agent.cookie ?? '' },
     });
     expect(telechargement.status).toBe(200);
@@ -284,7 +245,7 @@ describe('ré-import du tableau financier XLSX (Nord, CALPAE 2023)', () => {
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       }),
     );
-    const r = await t.app.request(`/api/conventions/${id}/tableau-financier/xlsx`, {
+    const r = await app().app.request(`/api/conventions/${id}/tableau-financier/xlsx`, {
       method: 'POST',
       headers: { cookie: agent.cookie ?? '', [EN_TETE_CSRF]: agent.csrf ?? '' },
       body: formulaire,

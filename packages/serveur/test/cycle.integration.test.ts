@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConventionResume, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
-import { Client, corps } from './aide/client.ts';
+import { describe, expect, it } from 'vitest';
+import type { EntreeHistorique, VueCycleApi } from '@jalon/schemas';
+import { cycleParApi } from './aide/cycle-api.ts';
+import { corps } from './aide/client.ts';
 
 /**
  * Cycle de vie par l'API (issue 6 § 1). Les attendus sont écrits à la main depuis les textes, pas relus dans
@@ -14,42 +14,7 @@ import { Client, corps } from './aide/client.ts';
  * - 001 · annexe 4 § 1 : le rapport d'exécution porte le tableau financier de l'exécution.
  */
 
-let t: ApplicationTest;
-const clients = new Map<string, Client>();
-
-beforeAll(async () => {
-  t = await applicationDemo();
-}, 120_000);
-afterAll(async () => {
-  await t.base.fermer();
-});
-
-async function compte(identifiant: string): Promise<Client> {
-  const deja = clients.get(identifiant);
-  if (deja !== undefined) return deja;
-  const client = new Client(t.app);
-  expect((await client.connecter(identifiant)).statut).toBe(200);
-  clients.set(identifiant, client);
-  return client;
-}
-
-async function convention(code: string, exercice: number): Promise<ConventionResume> {
-  const national = await compte('national');
-  const r = await national.get(`/api/conventions?collectivite=departement:${code}&exercice=${exercice}`);
-  const [c] = corps<{ conventions: ConventionResume[] }>(r).conventions;
-  if (c === undefined) throw new Error(`pas de convention ${code} ${exercice}`);
-  return c;
-}
-
-async function vue(id: number): Promise<VueCycleApi> {
-  return corps<VueCycleApi>(await (await compte('national')).get(`/api/conventions/${id}/transitions`));
-}
-
-async function transition(qui: string, id: number, demande: Record<string, unknown>) {
-  const version = (await vue(id)).version;
-  const client = await compte(qui);
-  return client.requete('POST', `/api/conventions/${id}/transitions`, { version, ...demande });
-}
+const { compte, convention, vue, transition } = cycleParApi();
 
 /** Jour civil à Paris, calculé ici sans le domaine. */
 const aujourdhui = () =>

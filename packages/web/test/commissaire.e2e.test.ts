@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demarrerEnvironnement,
-  prerequisManquants,
-  seConnecter,
-  violationsGraves,
-  type Environnement,
-} from './aide/e2e.ts';
+import { expect, it } from 'vitest';
+import { decrireDansLeNavigateur, seConnecter, violationsGraves } from './aide/e2e.ts';
 import { DEPARTEMENTS } from '@jalon/referentiels';
 
 /**
@@ -14,21 +8,9 @@ import { DEPARTEMENTS } from '@jalon/referentiels';
  * il ouvre la convention en retard (Loire-Atlantique 2022, rapport déposé, note attendue), écrit et dépose la
  * note : la convention passe à « analysée ».
  */
-const manque = prerequisManquants();
-
-describe.skipIf(manque !== '' && !process.env.CI)('commissaire : tableau de bord, note d’analyse', () => {
-  let environnement: Environnement | undefined;
-
-  beforeAll(async () => {
-    environnement = await demarrerEnvironnement();
-  }, 900_000);
-
-  afterAll(async () => {
-    await environnement?.fermer();
-  });
-
+decrireDansLeNavigateur('commissaire : tableau de bord, note d’analyse', (lancer) => {
   it('ouvre sa région, voit tous ses départements sur la carte, écrit et dépose la note en retard', async () => {
-    if (environnement === undefined) throw new Error('environnement non démarré');
+    const environnement = lancer();
     const base = environnement.serveur.base;
     const page = await environnement.navigateur.newPage();
     const erreurs: string[] = [];

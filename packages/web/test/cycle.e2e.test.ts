@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demarrerEnvironnement,
-  prerequisManquants,
-  seConnecter,
-  violationsGraves,
-  type Environnement,
-} from './aide/e2e.ts';
+import { expect, it } from 'vitest';
+import { decrireDansLeNavigateur, seConnecter, violationsGraves } from './aide/e2e.ts';
 
 /**
  * Cycle de vie dans le vrai navigateur (issue 6 § 1) : l'agent de Loire-Atlantique ouvre la convention 2024,
  * au brouillon dans la démonstration, fait passer la convention à l'étape suivante (« Ouvrir la négociation ») et
  * voit le chemin se mettre à jour ; les étapes qui ne sont pas les siennes disent pourquoi.
  */
-const manque = prerequisManquants();
-
-describe.skipIf(manque !== '' && !process.env.CI)('cycle de vie : l’agent fait avancer sa convention', () => {
-  let environnement: Environnement | undefined;
-
-  beforeAll(async () => {
-    environnement = await demarrerEnvironnement();
-  }, 900_000);
-
-  afterAll(async () => {
-    await environnement?.fermer();
-  });
-
+decrireDansLeNavigateur('cycle de vie : l’agent fait avancer sa convention', (lancer) => {
   it('brouillon → en négociation : bouton, frise mise à jour, badge du statut, raisons des refus', async () => {
-    if (environnement === undefined) throw new Error('environnement non démarré');
+    const environnement = lancer();
     const base = environnement.serveur.base;
     const page = await environnement.navigateur.newPage();
     const erreurs: string[] = [];

@@ -1,34 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importerTableauFinancier } from '@jalon/documents';
-import {
-  demarrerEnvironnement,
-  prerequisManquants,
-  seConnecter,
-  violationsGraves,
-  type Environnement,
-} from './aide/e2e.ts';
+import { decrireDansLeNavigateur, seConnecter, violationsGraves } from './aide/e2e.ts';
 
 /**
  * Onglet « Documents » dans un vrai Chromium (issue 5) : l'agent de Loire-Atlantique ouvre l'onglet, télécharge
  * le tableau financier XLSX (événement de téléchargement du navigateur) ; le fichier reçu est un vrai classeur
  * que `@jalon/documents` relit à l'identique de l'export `jalon.convention/1` de la même convention.
  */
-const manque = prerequisManquants();
-
-describe.skipIf(manque !== '' && !process.env.CI)('onglet Documents dans un vrai navigateur', () => {
-  let environnement: Environnement | undefined;
-
-  beforeAll(async () => {
-    environnement = await demarrerEnvironnement();
-  }, 300_000);
-
-  afterAll(async () => {
-    await environnement?.fermer();
-  });
-
+decrireDansLeNavigateur('onglet Documents dans un vrai navigateur', (lancer) => {
   it('télécharger le tableau financier XLSX depuis l’onglet Documents', { timeout: 120_000 }, async () => {
-    if (environnement === undefined) throw new Error('environnement non démarré');
+    const environnement = lancer();
     const base = environnement.serveur.base;
     const contexte = await environnement.navigateur.newContext({ acceptDownloads: true });
     const page = await contexte.newPage();

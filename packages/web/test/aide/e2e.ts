@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { dossierDonneesPret, portLibre } from '@jalon/serveur/aide-tests';
 
 export { portLibre };
@@ -165,5 +166,31 @@ export async function violationsGraves(
     return resultat.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, help: v.help, cibles: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/**
+ * Un bloc de tests de bout en bout sur un environnement (serveur de démonstration et Chromium) démarré une fois
+ * et fermé à la fin. Sauté hors CI si un prérequis manque (`prerequisManquants`, `manqueAussi`) ; en CI, il
+ * échoue. `environnement()` dans un test rend l'environnement démarré.
+ */
+export function decrireDansLeNavigateur(
+  nom: string,
+  tests: (environnement: () => Environnement) => void,
+  options: { readonly manqueAussi?: boolean; readonly env?: Readonly<Record<string, string>> } = {},
+): void {
+  const manque = prerequisManquants() !== '' || options.manqueAussi === true;
+  describe.skipIf(manque && !process.env.CI)(nom, () => {
+    let environnement: Environnement | undefined;
+    beforeAll(async () => {
+      environnement = await demarrerEnvironnement(options.env);
+    }, 900_000);
+    afterAll(async () => {
+      await environnement?.fermer();
+    });
+    tests(() => {
+      if (environnement === undefined) throw new Error('environnement non démarré');
+      return environnement;
+    });
   });
 }

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { ConventionResume, VueCycleApi } from '@jalon/schemas';
+import { applicationDemo, type ApplicationTest } from './application.ts';
+import { Client, corps } from './client.ts';
+
+/**
+ * Aide des tests du cycle de vie par l'API : une application de démonstration pour le fichier de test (ouverte
+ * avant, fermée après), un client connecté par compte (gardé), la convention d'un département et d'un exercice,
+ * la vue du cycle et une transition faite à la version courante. À appeler au niveau du fichier de test.
+ */
+export interface CycleParApi {
+  /** L'application ouverte (après `beforeAll`). */
+  app(): ApplicationTest;
+  compte(identifiant: string): Promise<Client>;
+  convention(code: string, exercice: number): Promise<ConventionResume>;
+  vue(id: number): Promise<VueCycleApi>;
+  transition(
+    qui: string,
+    id: number,
+    demande: Record<string, unknown>,
+  ): Promise<Awaited<ReturnType<Client['requete']>>>;
+}
+
+export function cycleParApi(): CycleParApi {
+  let t: ApplicationTest | undefined;
+  const clients = new Map<string, Client>();
+  beforeAll(async () => {
+    t = await applicationDemo();
+  }, 120_000);
+  afterAll(async () => {
+    await t?.base.fermer();
+  });
+
+  const app = (): ApplicationTest => {
+    if (t === undefined) throw new Error('application de démonstration non ouverte');
+    return t;
+  };
+  async function compte(identifiant: string): Promise<Client> {
+    const deja = clients.get(identifiant);
+    if (deja !== undefined) return deja;
+    const client = new Client(app().app);
+    expect((await client.connecter(identifiant)).statut).toBe(200);
+    clients.set(identifiant, client);
+    return client;
+  }
+  async function convention(code: string, exercice: number): Promise<ConventionResume> {
+    const national = await compte('national');
+    const r = await national.get(`/api/conventions?collectivite=departement:${code}&exercice=${exercice}`);
+    const [c] = corps<{ conventions: ConventionResume[] }>(r).conventions;
+    if (c === undefined) throw new Error(`pas de convention ${code} ${exercice}`);
+    return c;
+  }
+  const vue = async (id: number) =>
+    corps<VueCycleApi>(await (await compte('national')).get(`/api/conventions/${id}/transitions`));
+  async function transition(qui: string, id: number, demande: Record<string, unknown>) {
+    const version = (await vue(id)).version;
+    return (await compte(qui)).requete('POST', `/api/conventions/${id}/transitions`, { version, ...demande });
+  }
+  return { app, compte, convention, vue, transition };
+}
