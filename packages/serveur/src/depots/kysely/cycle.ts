@@ -56,23 +56,9 @@ export class DepotCycleKysely implements DepotCycle {
       .select(['date_deliberation', 'date_signature', 'signatures'])
       .where('id', '=', conventionId)
       .executeTakeFirstOrThrow();
-    const validations = await this.db
-      .selectFrom('validation_fiche')
-      .innerJoin('fiche_action', 'fiche_action.id', 'validation_fiche.fiche_id')
-      .select([
-        'validation_fiche.fiche_id',
-        'validation_fiche.partie',
-        'validation_fiche.acteur',
-        'validation_fiche.role',
-        'validation_fiche.le',
-      ])
-      .where('fiche_action.convention_id', '=', conventionId)
-      .execute();
     const parFiche = new Map<number, Partial<Record<Partie, Trace>>>();
-    for (const v of validations) {
-      const courantes = parFiche.get(v.fiche_id) ?? {};
-      courantes[v.partie] = { acteur: v.acteur, role: v.role as RolePilotage, le: v.le };
-      parFiche.set(v.fiche_id, courantes);
+    for (const v of await this.lireValidations(conventionId)) {
+      parFiche.set(v.ficheId, { ...parFiche.get(v.ficheId), [v.partie]: v.trace });
     }
     const avenants = await this.db
       .selectFrom('avenant')
