@@ -20,8 +20,9 @@ import {
  *   bilan final déposé (dépôt figé de l'onglet Documents), bilan final opéré par l'État (DDETS), clôture ;
  * - CALPAE 2023 (001 · annexe 4 § 1 et 2) : même début ; deux signatures ; rapport d'exécution déposé ; note
  *   d'analyse du commissaire ; clôture par le commissaire.
- * L'exécution (réalisé) est saisie dans le tableau financier pendant la négociation : l'interface ne permet pas
- * encore de la saisir une fois la convention signée (droit « modifier » limité au brouillon et à la négociation).
+ * L'exécution (réalisé) est saisie dans le tableau financier par l'agent une fois la convention « en exécution »,
+ * avant le dépôt du rapport (001 · annexe 4 § 1 ; droit `saisir_execution`, INT-SAISIE-EXECUTION-1) : à ce
+ * moment, le prévisionnel négocié et signé n'est plus éditable.
  */
 const manque = prerequisManquants();
 
@@ -106,18 +107,35 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
       .filter((texte) => /franchie/.test(texte))
       .map((texte) => texte.split('\n')[0]?.trim());
 
-  /** L'agent saisit le réalisé de chaque action dans le tableau financier, puis enregistre. */
+  /**
+   * Convention en exécution : l'agent saisit le réalisé de chaque action dans le tableau financier, puis
+   * enregistre. Au passage : le texte dit pourquoi, et une colonne du prévisionnel (« Crédits État ») n'est pas
+   * éditable (marquée en lecture seule, Entrée n'ouvre aucun champ).
+   */
   async function saisirExecution(id: string) {
-    const { page } = await ouvrir('agent.44', id, '/tableau');
+    const { page, frise } = await ouvrir('agent.44', id, '/tableau');
+    await expect(courante(frise)).resolves.toMatch(/^En exécution/);
     const grille = page.getByRole('grid');
     await grille.waitFor();
-    const colonne = await grille
-      .getByRole('columnheader', { name: /^Réalisé/ })
-      .first()
-      .getAttribute('aria-colindex');
+    await page.getByText(/^Convention en exécution : seul le réalisé se saisit/).waitFor();
+    await expect(grille.getAttribute('aria-describedby')).resolves.toBe('aide-grille aide-execution');
+    const colonneDe = (nom: RegExp) =>
+      grille.getByRole('columnheader', { name: nom }).first().getAttribute('aria-colindex');
+    const colonne = await colonneDe(/^Réalisé/);
+    const colonneEtat = await colonneDe(/^(A )?Crédits État/);
     const lignes = grille.locator('tr[role="row"]').filter({ has: page.locator('.jalon-grille__numero') });
     const nombre = await lignes.count();
     expect(nombre).toBeGreaterThan(0);
+    const premiere = lignes.first();
+    const numeroPremiere = (await premiere.locator('.jalon-grille__numero').textContent())?.trim() ?? '';
+    const etat = premiere.locator(`td[aria-colindex="${colonneEtat ?? ''}"]`);
+    await expect(etat.getAttribute('aria-readonly')).resolves.toBe('true');
+    await etat.click();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('textbox', { name: `Crédits État, action ${numeroPremiere}` }).count(),
+    ).resolves.toBe(0);
+    expect(await violationsGraves(page), 'axe : tableau en exécution').toEqual([]);
     for (let i = 0; i < nombre; i++) {
       const ligne = lignes.nth(i);
       const numero = (await ligne.locator('.jalon-grille__numero').textContent())?.trim() ?? '';
@@ -167,7 +185,6 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
     expect(await violationsGraves(page), 'axe : brouillon').toEqual([]);
 
     await franchir('agent.44', id, 'Ouvrir la négociation', /^En négociation/);
-    await saisirExecution(id);
 
     // Validation des fiches par les deux parties : l'état ne change pas, la prochaine étape le dit.
     ({ page, frise } = await franchir('valideur.44', id, 'Valider des fiches actions', /^En négociation/));
@@ -228,6 +245,7 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
     expect(await violationsGraves(page), 'axe : signée (commissaire)').toEqual([]);
 
     await franchir('ddets.44', id, "Constater le début de l'exécution", /^En exécution/);
+    await saisirExecution(id);
 
     // La transition directe n'est pas offerte : le bilan se dépose (figé) depuis l'onglet Documents.
     ({ page, frise } = await ouvrir('valideur.44', id));
@@ -267,7 +285,6 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
   it('CALPAE 2023 : rapport d’exécution déposé, note d’analyse du commissaire, clôture', async () => {
     const id = await idConvention(2023);
     await expect(courante((await ouvrir('agent.44', id)).frise)).resolves.toMatch(/^En négociation/);
-    await saisirExecution(id);
     await franchir('valideur.44', id, 'Valider des fiches actions', /^En négociation/);
     await franchir('ddets.44', id, 'Valider des fiches actions', /^En négociation/);
     await franchir(
@@ -280,6 +297,7 @@ describe.skipIf(manque !== '' && !process.env.CI)('le cycle annuel entier, rôle
     await franchir('valideur.44', id, 'Signer la convention', /^Délibérée/);
     await franchir('ddets.44', id, 'Signer la convention', /^Signée/);
     await franchir('ddets.44', id, "Constater le début de l'exécution", /^En exécution/);
+    await saisirExecution(id);
     await deposerRapportFige(id, 'Déposer le rapport d’exécution', /^Rapport d'exécution déposé/);
 
     // Le commissaire écrit, enregistre et dépose sa note : la convention est analysée.
