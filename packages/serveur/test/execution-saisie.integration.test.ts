@@ -1,50 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConventionDetail, ConventionResume, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
-import { Client, corps } from './aide/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConventionDetail, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
+import { cycleParApi } from './aide/cycle-api.ts';
+import { corps } from './aide/client.ts';
 
 /**
  * Saisie de l'exécution pendant que la convention est « en exécution » (issue 6 ; INT-SAISIE-EXECUTION-1 à 3).
  * Attendus écrits à la main depuis les textes :
  * - 001 · annexe 4 § 1 (et 003 · annexe 7 art. 3.2 pour le bilan) : le rapport d'exécution porte le réalisé de
  *   l'exercice ; il se saisit donc pendant l'exécution, par la collectivité (agent ou valideur) ;
- * - ce qui a été négocié et signé (prévisionnel, validation du commissaire) ne change plus : refus, rien écrit ;
+ * - ce qui a été négocié et signé (prévisionnel, réalisé n-1 et justification qui conditionnent l'abondement de
+ *   l'année n — 001 · annexe 4 —, validation du commissaire) ne change plus : refus, rien écrit ;
  * - la DDETS, le commissaire et le national lisent seulement ;
  * - au « rapport déposé », le rapport est figé : plus rien ne se saisit.
- * Démonstration : Indre-et-Loire 2023 en négociation (menée ici jusqu'à l'exécution), Loire-Atlantique 2022 au rapport
- * déposé (`demo/cycle.ts`).
+ * Démonstration : Indre-et-Loire 2023 en négociation (menée ici jusqu'à l'exécution), Loire-Atlantique 2022 au
+ * rapport déposé (`demo/cycle.ts`).
  */
 
-let t: ApplicationTest;
-const clients = new Map<string, Client>();
+const { compte, convention, vue, transition } = cycleParApi();
 
-beforeAll(async () => {
-  t = await applicationDemo();
-}, 120_000);
-afterAll(async () => {
-  await t.base.fermer();
-});
-
-async function compte(identifiant: string): Promise<Client> {
-  const deja = clients.get(identifiant);
-  if (deja !== undefined) return deja;
-  const client = new Client(t.app);
-  expect((await client.connecter(identifiant)).statut).toBe(200);
-  clients.set(identifiant, client);
-  return client;
-}
-
-async function convention(code: string, exercice: number): Promise<ConventionResume> {
-  const r = await (
-    await compte('national')
-  ).get(`/api/conventions?collectivite=departement:${code}&exercice=${exercice}`);
-  const [c] = corps<{ conventions: ConventionResume[] }>(r).conventions;
-  if (c === undefined) throw new Error(`pas de convention ${code} ${exercice}`);
-  return c;
-}
-
-const vue = async (id: number) =>
-  corps<VueCycleApi>(await (await compte('national')).get(`/api/conventions/${id}/transitions`));
 const detail = async (id: number, qui = 'national') =>
   corps<ConventionDetail>(await (await compte(qui)).get(`/api/conventions/${id}`));
 const historique = async (id: number) =>
@@ -53,10 +26,7 @@ const historique = async (id: number) =>
   ).entrees;
 
 async function reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi> {
-  const version = (await vue(id)).version;
-  const r = await (
-    await compte(qui)
-  ).requete('POST', `/api/conventions/${id}/transitions`, { version, ...demande });
+  const r = await transition(qui, id, demande);
   expect(r.statut, `${qui} ${JSON.stringify(demande)} : ${JSON.stringify(r.corps)}`).toBe(200);
   return corps<VueCycleApi>(r);
 }
