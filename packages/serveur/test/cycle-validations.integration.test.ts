@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeDisponible } from '@jalon/documents';
 import { EN_TETE_CSRF } from '@jalon/schemas';
-import type { ConventionDetail, DepotFige, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
+import type { DepotFige } from '@jalon/schemas';
 import { cycleParApi } from './aide/cycle-api.ts';
 import { corps } from './aide/client.ts';
 
@@ -16,20 +16,7 @@ import { corps } from './aide/client.ts';
  *   convention (tout ou rien), et la transition ne se déclenche pas sans rapport figé.
  */
 
-const { app, compte, convention, vue, transition } = cycleParApi();
-
-const detail = async (id: number) =>
-  corps<ConventionDetail>(await (await compte('national')).get(`/api/conventions/${id}`));
-const historique = async (id: number) =>
-  corps<{ entrees: EntreeHistorique[] }>(
-    await (await compte('national')).get(`/api/conventions/${id}/historique`),
-  ).entrees;
-
-async function reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi> {
-  const r = await transition(qui, id, demande);
-  expect(r.statut, `${qui} ${JSON.stringify(demande)} : ${JSON.stringify(r.corps)}`).toBe(200);
-  return corps<VueCycleApi>(r);
-}
+const { app, compte, convention, vue, transition, detail, historique, reussir } = cycleParApi();
 
 /** Validations d'une fiche vues par l'API : [collectivité, État], `true` si présente. */
 async function validations(id: number): Promise<Record<string, [boolean, boolean]>> {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConventionDetail, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
+import type { ConventionDetail } from '@jalon/schemas';
 import { cycleParApi } from './aide/cycle-api.ts';
 import { corps } from './aide/client.ts';
 
@@ -16,20 +16,7 @@ import { corps } from './aide/client.ts';
  * rapport déposé (`demo/cycle.ts`).
  */
 
-const { compte, convention, vue, transition } = cycleParApi();
-
-const detail = async (id: number, qui = 'national') =>
-  corps<ConventionDetail>(await (await compte(qui)).get(`/api/conventions/${id}`));
-const historique = async (id: number) =>
-  corps<{ entrees: EntreeHistorique[] }>(
-    await (await compte('national')).get(`/api/conventions/${id}/historique`),
-  ).entrees;
-
-async function reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi> {
-  const r = await transition(qui, id, demande);
-  expect(r.statut, `${qui} ${JSON.stringify(demande)} : ${JSON.stringify(r.corps)}`).toBe(200);
-  return corps<VueCycleApi>(r);
-}
+const { compte, convention, vue, detail, historique, reussir } = cycleParApi();
 
 async function lignes(qui: string, id: number, lignesFinancieres: Record<string, unknown>[]) {
   const version = (await detail(id)).convention.version;

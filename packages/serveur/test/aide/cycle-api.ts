@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { ConventionResume, VueCycleApi } from '@jalon/schemas';
+import type { ConventionDetail, ConventionResume, EntreeHistorique, VueCycleApi } from '@jalon/schemas';
 import { applicationDemo, type ApplicationTest } from './application.ts';
 import { Client, corps } from './client.ts';
 
@@ -14,6 +14,11 @@ export interface CycleParApi {
   compte(identifiant: string): Promise<Client>;
   convention(code: string, exercice: number): Promise<ConventionResume>;
   vue(id: number): Promise<VueCycleApi>;
+  /** Le détail de la convention, lu par `qui` (le national par défaut). */
+  detail(id: number, qui?: string): Promise<ConventionDetail>;
+  historique(id: number): Promise<EntreeHistorique[]>;
+  /** Une transition qui doit réussir (200) ; rend la vue du cycle après. */
+  reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi>;
   transition(
     qui: string,
     id: number,
@@ -56,5 +61,16 @@ export function cycleParApi(): CycleParApi {
     const version = (await vue(id)).version;
     return (await compte(qui)).requete('POST', `/api/conventions/${id}/transitions`, { version, ...demande });
   }
-  return { app, compte, convention, vue, transition };
+  const detail = async (id: number, qui = 'national') =>
+    corps<ConventionDetail>(await (await compte(qui)).get(`/api/conventions/${id}`));
+  const historique = async (id: number) =>
+    corps<{ entrees: EntreeHistorique[] }>(
+      await (await compte('national')).get(`/api/conventions/${id}/historique`),
+    ).entrees;
+  async function reussir(qui: string, id: number, demande: Record<string, unknown>): Promise<VueCycleApi> {
+    const r = await transition(qui, id, demande);
+    expect(r.statut, `${qui} ${JSON.stringify(demande)} : ${JSON.stringify(r.corps)}`).toBe(200);
+    return corps<VueCycleApi>(r);
+  }
+  return { app, compte, convention, vue, detail, historique, reussir, transition };
 }
