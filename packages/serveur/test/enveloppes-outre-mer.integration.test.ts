@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnveloppeApi, PartOutreMerApi } from '@jalon/schemas';
-import { hacherMotDePasse } from '../src/cas/session.ts';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
 
@@ -19,18 +18,9 @@ const REUNION = `${CHEMIN}/outre-mer/departement:974`;
 beforeAll(async () => {
   t = await applicationDemo();
   t.maintenant = new Date('2023-03-15T10:00:00Z');
-  // Un commissaire de La Réunion (région 04) : la démonstration n'en a pas.
-  await t.persistance.depots.utilisateurs.creer({
-    identifiant: 'commissaire.04',
-    nom: 'Commissaire fictif (La Réunion)',
-    role: 'commissaire',
-    hashMotDePasse: await hacherMotDePasse('demo-jalon'),
-    collectiviteId: null,
-    departement: null,
-    region: '04',
-  });
   national = new Client(t.app);
   await national.connecter('national');
+  // Le commissaire de La Réunion (région 04), compte de démonstration.
   commissaire04 = new Client(t.app);
   expect((await commissaire04.connecter('commissaire.04')).statut).toBe(200);
 }, 600_000);

@@ -64,6 +64,15 @@ export const COMPTES_DEMO: readonly CompteDemo[] = [
     territoire: 'Hauts-de-France',
   },
   {
+    // Commissaire d'une région d'outre-mer (article 73) : décide la part des crédits conservée par l'État à
+    // La Réunion (001 · I.4), notifiée dans l'enveloppe CALPAE 2023 de démonstration.
+    identifiant: 'commissaire.04',
+    nom: 'Commissaire fictif (La Réunion)',
+    role: 'commissaire',
+    region: '04',
+    territoire: 'La Réunion',
+  },
+  {
     identifiant: 'national',
     nom: 'Administration centrale (fictive)',
     role: 'national',
