@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  proposerCreditsSocle,
   bilanNotifications,
   partConserveeOutreMer,
   reallouerEnRegion,
@@ -219,5 +220,37 @@ describe('outre-mer (001 · I.4) : part des crédits que l’État conserve', ()
         'Part socle conservée (1 000 000,01 €) supérieure aux crédits socles (1 000 000,00 €).',
       ],
     });
+  });
+});
+
+describe('outre-mer : proposition de crédits socles d’après la convention', () => {
+  it('exemples calculés à la main', () => {
+    // 1 000 000,00 € notifiés ; convention : 300 000 € État socle, 100 000 € initiatives → 3/4 = 750 000,00 €.
+    expect(proposerCreditsSocle(100_000_000, 30_000_000, 10_000_000)).toBe(75_000_000);
+    // 1/3 de 100,00 € = 33,333… € → 33,33 € ; 2/3 = 66,666… € → 66,67 € (demi vers le haut).
+    expect(proposerCreditsSocle(10_000, 1, 2)).toBe(3_333);
+    expect(proposerCreditsSocle(10_000, 2, 1)).toBe(6_667);
+    // 1 centime, moitié-moitié : 0,5 centime → 1 centime.
+    expect(proposerCreditsSocle(1, 5, 5)).toBe(1);
+    expect(proposerCreditsSocle(100_000_000, 0, 0)).toBeUndefined();
+    expect(proposerCreditsSocle(100_000_000, 0, 7)).toBe(0);
+    expect(proposerCreditsSocle(100_000_000, 7, 0)).toBe(100_000_000);
+  });
+
+  it('propriétés : entre 0 et le notifié, au plus ½ centime de l’exact, croissante avec la part socle', () => {
+    const centimes = fc.integer({ min: 0, max: 10_000_000_000_00 });
+    fc.assert(
+      fc.property(centimes, centimes, centimes, (montant, socle, initiatives) => {
+        const p = proposerCreditsSocle(montant, socle, initiatives);
+        if (socle + initiatives === 0) return p === undefined;
+        if (p === undefined || !Number.isInteger(p) || p < 0 || p > montant) return false;
+        // Écart à la valeur exacte (fraction montant × socle / total) : |2·p·total − 2·montant·socle| ≤ total.
+        const ecart = 2n * BigInt(p) * BigInt(socle + initiatives) - 2n * BigInt(montant) * BigInt(socle);
+        const borne = BigInt(socle + initiatives);
+        if (ecart > borne || -ecart > borne) return false;
+        const plus = proposerCreditsSocle(montant, socle + 1, initiatives);
+        return plus !== undefined && plus >= p;
+      }),
+    );
   });
 });

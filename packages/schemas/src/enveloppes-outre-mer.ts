@@ -45,6 +45,12 @@ export const partOutreMerSchema = z.object({
     .nullable(),
   /** Montant versé à la collectivité : montant notifié courant − part conservée. */
   verse: z.int(),
+  /**
+   * Crédits socles proposés (aide à la saisie) : le montant notifié réparti comme les crédits État prévus par la
+   * convention de la collectivité pour ce cadre et cet exercice ; null sans convention ou sans crédit État
+   * (INT-ENVELOPPES-OM-6).
+   */
+  proposition_credits_socle: z.int().nullable(),
   /** Non vide : la décision ne correspond plus à la notification courante (à revoir). */
   a_revoir: z.array(z.string()),
   peut_modifier: z.boolean(),

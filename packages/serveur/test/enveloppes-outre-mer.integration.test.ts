@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnveloppeApi, PartOutreMerApi } from '@jalon/schemas';
 import { applicationDemo, type ApplicationTest } from './aide/application.ts';
 import { Client, corps } from './aide/client.ts';
+import { ficheVide } from './aide/donnees.ts';
 
 /**
  * Part des crédits conservée par l'État outre-mer (001 · I.4 ; issue 6 § 5). La démonstration notifie
@@ -241,5 +242,45 @@ describe('part conservée par l’État outre-mer (001 · I.4)', () => {
     // 100 000 € notifiés, 150 000 € conservés : rien de versé, décision à revoir.
     expect(apres?.verse).toBe(0);
     expect(apres?.a_revoir[0]).toContain('1 000 000,00 € → 100 000,00 €');
+  });
+});
+
+describe('proposition de crédits socles d’après la convention de la collectivité (INT-ENVELOPPES-OM-6)', () => {
+  it('sans convention : aucune ; avec une convention 300 000 € État socles et 100 000 € initiatives : 3/4 du notifié', async () => {
+    const avant = reunion(corps<EnveloppeApi>(await national.get(CHEMIN)));
+    expect(avant?.proposition_credits_socle).toBeNull();
+    const previsionnel = (etat: number) => ({
+      etat,
+      report_etat: 0,
+      cd: etat,
+      valorisation_cd: 0,
+      report_cd: 0,
+      autres: 0,
+    });
+    await t.persistance.transaction(async (d) => {
+      const id = await d.conventions.creer({
+        collectiviteId: 'departement:974',
+        cadre: 'calpae-2023',
+        exercice: 2023,
+        regime: 'civil',
+        dureeMois: 12,
+        enveloppeEtat: 40_000_000,
+        statut: 'en_negociation',
+      });
+      await d.fiches.remplacerToutes(id, [
+        // Mesure socle (001 · annexe 10 : insertion et orientation, la mesure de `ficheVide`) et mesure des
+        // initiatives départementales.
+        ficheVide('1.1', { previsionnel: previsionnel(30_000_000) }),
+        ficheVide('2.1', {
+          mesure: 'initiatives_departementales',
+          code_chorus: '030450191910',
+          previsionnel: previsionnel(10_000_000),
+        }),
+      ]);
+    });
+    const e = corps<EnveloppeApi>(await national.get(CHEMIN));
+    // Montant notifié courant de La Réunion × 300 000 / (300 000 + 100 000).
+    const notifie = reunion(e)?.montant_notifie ?? 0;
+    expect(reunion(e)?.proposition_credits_socle).toBe((notifie * 3) / 4);
   });
 });

@@ -1,9 +1,17 @@
-import { CADRES_RETENUE_OUTRE_MER, formaterEuros, jourAParis, partConserveeOutreMer } from '@jalon/domaine';
+import {
+  CADRES_RETENUE_OUTRE_MER,
+  formaterEuros,
+  jourAParis,
+  partConserveeOutreMer,
+  proposerCreditsSocle,
+} from '@jalon/domaine';
 import type { CodeCadre } from '@jalon/referentiels';
 import type { Collectivite, PartOutreMerApi, PartOutreMerModification } from '@jalon/schemas';
 import type { CompteEnregistre, Depots } from '../depots/ports.ts';
 import type { PartOutreMerEnregistree } from '../depots/ports-enveloppes-outre-mer.ts';
 import { collectivitePilotee } from './cycle.ts';
+import { versDocument } from './document.ts';
+import { analyseFinanciere } from './finances.ts';
 import { ErreurMetier, interdit, invalide } from './erreurs.ts';
 import type { Acteur } from './mutation.ts';
 
@@ -34,6 +42,7 @@ export function partVersApi(
   compte: CompteEnregistre,
   notifiee: Notifiee,
   part: PartOutreMerEnregistree | undefined,
+  propositionCreditsSocle: number | null = null,
 ): PartOutreMerApi {
   const { collectivite, montant } = notifiee;
   const base = {
@@ -42,6 +51,7 @@ export function partVersApi(
     region: collectivite.region,
     montant_notifie: montant,
     peut_modifier: peutDeciderOutreMer(compte, collectivite),
+    proposition_credits_socle: propositionCreditsSocle,
   };
   if (part === undefined) return { ...base, decision: null, verse: montant, a_revoir: [] };
   const creditsInitiatives = part.montantNotifie - part.creditsSocle;
@@ -87,12 +97,39 @@ export async function partsOutreMer(
   const drom = notifiees.filter((n) => collectivitePilotee(n.collectivite).zone === 'drom');
   if (drom.length === 0) return [];
   const parts = await depots.enveloppesOutreMer.lister(cadre, exercice);
-  return drom.map((n) =>
-    partVersApi(
-      compte,
-      n,
-      parts.find((p) => p.collectiviteId === n.collectivite.id),
-    ),
+  const resultat: PartOutreMerApi[] = [];
+  for (const n of drom) {
+    const proposition = await propositionDeLaConvention(depots, cadre, exercice, n);
+    resultat.push(
+      partVersApi(
+        compte,
+        n,
+        parts.find((p) => p.collectiviteId === n.collectivite.id),
+        proposition ?? null,
+      ),
+    );
+  }
+  return resultat;
+}
+
+/**
+ * Crédits socles proposés d'après la convention de la collectivité (cadre, exercice) : crédits État prévus aux
+ * engagements socles et aux initiatives (totaux du domaine, annexe 9), appliqués au montant notifié
+ * (`proposerCreditsSocle`, INT-ENVELOPPES-OM-6).
+ */
+async function propositionDeLaConvention(
+  depots: Depots,
+  cadre: CodeCadre,
+  exercice: number,
+  notifiee: Notifiee,
+): Promise<number | undefined> {
+  const convention = await depots.conventions.trouverParCle(notifiee.collectivite.id, cadre, exercice);
+  if (convention === undefined) return undefined;
+  const { totaux } = analyseFinanciere(versDocument(convention, await depots.fiches.lister(convention.id)));
+  return proposerCreditsSocle(
+    notifiee.montant,
+    totaux.socle?.previsionnel.etat ?? 0,
+    totaux.initiatives?.previsionnel.etat ?? 0,
   );
 }
 

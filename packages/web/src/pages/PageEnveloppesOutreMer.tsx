@@ -28,7 +28,10 @@ const VIDE: Saisie = {
 function saisieDe(p: PartOutreMerApi): Saisie {
   const enEuros = (c: number) => (c / 100).toFixed(2).replace('.', ',');
   const d = p.decision;
-  if (d === null) return { ...VIDE, creditsSocle: enEuros(p.montant_notifie) };
+  // Sans décision : la proposition tirée de la convention de la collectivité, sinon tout le notifié.
+  if (d === null) {
+    return { ...VIDE, creditsSocle: enEuros(p.proposition_credits_socle ?? p.montant_notifie) };
+  }
   return {
     creditsSocle: enEuros(d.credits_socle),
     conserveSocle: enEuros(d.conserve_socle),
@@ -181,7 +184,12 @@ export function SectionOutreMer({
           </Select>
           <Input
             label="Crédits socles (€)"
-            hintText={`Part du montant notifié (${euros(courante.montant_notifie)}) dédiée aux engagements socles ; le reste va aux initiatives.`}
+            hintText={
+              `Part du montant notifié (${euros(courante.montant_notifie)}) dédiée aux engagements socles ; le reste va aux initiatives.` +
+              (courante.proposition_credits_socle === null
+                ? ''
+                : ` D'après la convention de la collectivité (crédits État prévus) : ${euros(courante.proposition_credits_socle)}.`)
+            }
             nativeInputProps={{
               value: saisie.creditsSocle,
               onChange: champ('creditsSocle'),

@@ -78,3 +78,26 @@ export function partConserveeOutreMer(entree: {
     },
   };
 }
+
+/**
+ * Proposition de crédits socles pour une collectivité d'outre-mer : le montant notifié réparti comme la part de
+ * l'État prévue dans sa convention entre engagements socles et initiatives (annexe 9 du 001 : tableau financier,
+ * crédits État par mesure). Ce n'est qu'une aide à la saisie : la décision reste celle de l'État (001 · I.4 ;
+ * INT-ENVELOPPES-OM-6). Arrondi au centime le plus proche (demi vers le haut) ; `undefined` si la convention ne
+ * prévoit aucun crédit État.
+ */
+export function proposerCreditsSocle(
+  montantNotifie: Centimes,
+  etatSocle: Centimes,
+  etatInitiatives: Centimes,
+): Centimes | undefined {
+  verifierCentimes('montant notifié', montantNotifie);
+  verifierCentimes('crédits État socles prévus', etatSocle);
+  verifierCentimes('crédits État des initiatives prévus', etatInitiatives);
+  const total = etatSocle + etatInitiatives;
+  if (total === 0) return undefined;
+  // Calcul exact en entiers (BigInt) : montant × socle peut dépasser 2^53.
+  const produit = BigInt(montantNotifie) * BigInt(etatSocle);
+  const diviseur = BigInt(total);
+  return Number((2n * produit + diviseur) / (2n * diviseur));
+}
