@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   BilanPartage,
   BilansPartages,
@@ -6,24 +6,12 @@ import type {
   EntreeHistorique,
   EcheancesApi,
 } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
-import { Client, corps } from './aide/client.ts';
+import { demoParApi } from './aide/demo-api.ts';
+import { corps } from './aide/client.ts';
 
 /** Bilan partagé (issue 6 § 3) : écrit par les deux parties du territoire, audité, versionné, lié aux données. */
 
-let t: ApplicationTest;
-beforeAll(async () => {
-  t = await applicationDemo();
-}, 120_000);
-afterAll(async () => {
-  await t.base.fermer();
-});
-
-async function compte(identifiant: string): Promise<Client> {
-  const client = new Client(t.app);
-  expect((await client.connecter(identifiant)).statut).toBe(200);
-  return client;
-}
+const { compte } = demoParApi();
 
 const saisie = {
   date_bilan: '2023-03-15',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { libreOfficeDisponible } from '@jalon/documents';
 import { EN_TETE_CSRF } from '@jalon/schemas';
 import type { DepotFige } from '@jalon/schemas';
-import { cycleParApi } from './aide/cycle-api.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { corps } from './aide/client.ts';
 
 /**
@@ -16,7 +16,7 @@ import { corps } from './aide/client.ts';
  *   convention (tout ou rien), et la transition ne se déclenche pas sans rapport figé.
  */
 
-const { app, compte, convention, vue, transition, detail, historique, reussir } = cycleParApi();
+const { app, compte, convention, vue, transition, detail, historique, reussir } = demoParApi();
 
 /** Validations d'une fiche vues par l'API : [collectivité, État], `true` si présente. */
 async function validations(id: number): Promise<Record<string, [boolean, boolean]>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntreeHistorique, VueCycleApi } from '@jalon/schemas';
-import { cycleParApi } from './aide/cycle-api.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { corps } from './aide/client.ts';
 
 /**
@@ -14,7 +14,7 @@ import { corps } from './aide/client.ts';
  * - 001 · annexe 4 § 1 : le rapport d'exécution porte le tableau financier de l'exécution.
  */
 
-const { compte, convention, vue, transition } = cycleParApi();
+const { compte, convention, vue, transition } = demoParApi();
 
 /** Jour civil à Paris, calculé ici sans le domaine. */
 const aujourdhui = () =>

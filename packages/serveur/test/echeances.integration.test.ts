@@ -1,9 +1,9 @@
 import { SMTPServer } from 'smtp-server';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BilanEnvoi, BoiteEnvoi, ConventionResume, EcheancesApi, JetonCalendrier } from '@jalon/schemas';
 import { envoyerRappels, transportSmtp } from '../src/cas/rappels.ts';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { Client, corps } from './aide/client.ts';
 
 /**
@@ -13,19 +13,7 @@ import { Client, corps } from './aide/client.ts';
  * 31/12/2023 (glissante).
  */
 
-let t: ApplicationTest;
-beforeAll(async () => {
-  t = await applicationDemo();
-}, 120_000);
-afterAll(async () => {
-  await t.base.fermer();
-});
-
-async function compte(identifiant: string): Promise<Client> {
-  const client = new Client(t.app);
-  expect((await client.connecter(identifiant)).statut).toBe(200);
-  return client;
-}
+const { app, compte } = demoParApi();
 
 async function echeances(client: Client, requete: string): Promise<EcheancesApi> {
   const r = await client.get(`/api/echeances?${requete}`);
@@ -107,14 +95,14 @@ describe('rappels par courriel', () => {
         domaine: 'jalon.invalid',
         urlPublique: 'http://jalon.exemple.test',
       };
-      const premier = await envoyerRappels(t.persistance, config, t.maintenant);
+      const premier = await envoyerRappels(app().persistance, config, app().maintenant);
       expect(premier.erreurs).toBe(0);
       expect(premier.envoyes).toBeGreaterThan(0);
       expect(recus).toHaveLength(premier.envoyes);
       // L'adoption 2023 de Loire-Atlantique (30/06/2023) relève du valideur de la collectivité.
       const valideur = recus.filter((m) => m.a.includes('valideur.44@jalon.invalid'));
       expect(valideur.some((m) => m.texte.includes('30/06/2023'))).toBe(true);
-      const second = await envoyerRappels(t.persistance, config, t.maintenant);
+      const second = await envoyerRappels(app().persistance, config, app().maintenant);
       expect(second.envoyes).toBe(0);
       expect(second.deja_envoyes).toBe(premier.envoyes);
       expect(recus).toHaveLength(premier.envoyes);
@@ -146,7 +134,7 @@ describe('flux iCalendar par compte', () => {
     const jeton = corps<JetonCalendrier>(await valideur.requete('POST', '/api/calendrier/jeton'));
     expect(jeton.actif).toBe(true);
     const chemin = new URL(jeton.url ?? '').pathname;
-    const anonyme = new Client(t.app);
+    const anonyme = new Client(app().app);
     const r = await anonyme.get(chemin);
     expect(r.statut).toBe(200);
     expect(r.entetes.get('content-type')).toMatch(/^text\/calendar/);

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnveloppeApi, SimulationApi } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { Client, corps } from './aide/client.ts';
 
 /**
  * Enveloppes (issue 6 § 5) : montants attendus calculés à la main (plus forts restes au centime ; retenue
  * régionale ⌈ 80 % des réfactions ⌉, 001 · annexe 4 § 2), droits par rôle, audit, tout ou rien.
  */
-let t: ApplicationTest;
+const demo = demoParApi();
 let national: Client;
 let commissaire: Client;
 
 beforeAll(async () => {
-  t = await applicationDemo();
-  national = new Client(t.app);
-  await national.connecter('national');
-  commissaire = new Client(t.app);
-  await commissaire.connecter('commissaire.52');
-}, 600_000);
-afterAll(async () => {
-  await t.base.fermer();
+  national = await demo.compte('national');
+  commissaire = await demo.compte('commissaire.52');
 });
 
 const CHEMIN = '/api/enveloppes/calpae-2023/2023';
@@ -44,8 +38,9 @@ describe('enveloppes', () => {
     ]);
     expect(e.total_notifie).toBe(100_000);
     expect(e.reliquat).toBe(0);
-    const historique = await t.base.db
-      .selectFrom('audit')
+    const historique = await demo
+      .app()
+      .base.db.selectFrom('audit')
       .select(['qui', 'action', 'entite_id'])
       .where('action', '=', 'definir_enveloppe')
       .execute();
@@ -60,7 +55,7 @@ describe('enveloppes', () => {
       ['ddets.44', 200],
       ['commissaire.52', 200],
     ] as const) {
-      const client = new Client(t.app);
+      const client = new Client(demo.app().app);
       await client.connecter(identifiant);
       expect((await client.get(CHEMIN)).statut, identifiant).toBe(lecture);
       const r = await client.requete('PUT', CHEMIN, {

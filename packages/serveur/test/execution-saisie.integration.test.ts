@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConventionDetail } from '@jalon/schemas';
-import { cycleParApi } from './aide/cycle-api.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { corps } from './aide/client.ts';
 
 /**
@@ -16,7 +16,7 @@ import { corps } from './aide/client.ts';
  * rapport déposé (`demo/cycle.ts`).
  */
 
-const { compte, convention, vue, detail, historique, reussir } = cycleParApi();
+const { compte, convention, vue, detail, historique, reussir } = demoParApi();
 
 async function lignes(qui: string, id: number, lignesFinancieres: Record<string, unknown>[]) {
   const version = (await detail(id)).convention.version;

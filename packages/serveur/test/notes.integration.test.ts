@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { ConventionDetail, ConventionResume, NoteAnalyseApi } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { Client, corps } from './aide/client.ts';
 
 /**
@@ -10,19 +10,13 @@ import { Client, corps } from './aide/client.ts';
  * Les chiffres attendus sont recalculés ICI depuis les fiches actions lues par l'API (seconde méthode, écrite
  * depuis les textes), jamais recopiés de la réponse.
  */
-let t: ApplicationTest;
+const demo = demoParApi();
 let national: Client;
 let commissaire: Client;
 
 beforeAll(async () => {
-  t = await applicationDemo();
-  national = new Client(t.app);
-  await national.connecter('national');
-  commissaire = new Client(t.app);
-  await commissaire.connecter('commissaire.52');
-}, 600_000);
-afterAll(async () => {
-  await t.base.fermer();
+  national = await demo.compte('national');
+  commissaire = await demo.compte('commissaire.52');
 });
 
 async function convention(code: string, exercice: number): Promise<ConventionResume> {
@@ -114,12 +108,12 @@ describe('note d’analyse : droits, versions, audit, dépôt', () => {
     const c = await convention('44', 2022);
     const corpsNote = { version: c.version, justification: 'Intrusion.' };
     for (const identifiant of ['agent.44', 'valideur.44', 'ddets.44', 'national']) {
-      const client = new Client(t.app);
+      const client = new Client(demo.app().app);
       await client.connecter(identifiant);
       const r = await client.requete('PUT', `/api/conventions/${c.id}/note-analyse`, corpsNote);
       expect(r.statut, identifiant).toBe(403);
     }
-    const autre = new Client(t.app);
+    const autre = new Client(demo.app().app);
     await autre.connecter('commissaire.24');
     expect((await autre.requete('PUT', `/api/conventions/${c.id}/note-analyse`, corpsNote)).statut).toBe(404);
     expect((await autre.get(`/api/conventions/${c.id}/note-analyse`)).statut).toBe(404);
@@ -161,7 +155,7 @@ describe('note d’analyse : droits, versions, audit, dépôt', () => {
   it('export DOCX : un vrai document Word avec les chiffres et la justification', async () => {
     const c = await convention('44', 2022);
     const note = await lireNote(commissaire, c.id);
-    const reponse = await t.app.request(`/api/conventions/${c.id}/note-analyse.docx`, {
+    const reponse = await demo.app().app.request(`/api/conventions/${c.id}/note-analyse.docx`, {
       headers: { cookie: commissaire.cookie ?? '' },
     });
     expect(reponse.status).toBe(200);

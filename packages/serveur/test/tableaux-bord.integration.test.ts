@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DEPARTEMENTS } from '@jalon/referentiels';
 import type { ConventionDetail, ConventionResume, TableauBordApi } from '@jalon/schemas';
-import { applicationDemo, type ApplicationTest } from './aide/application.ts';
+import { demoParApi } from './aide/demo-api.ts';
 import { Client, corps } from './aide/client.ts';
 
 /**
@@ -10,19 +10,13 @@ import { Client, corps } from './aide/client.ts';
  * COG), taux de consommation recalculé à la main, retards, secret statistique appliqué PAR L'API dans les trois
  * formats (JSON, CSV, XLSX relu par exceljs).
  */
-let t: ApplicationTest;
+const demo = demoParApi();
 let national: Client;
 let commissaire: Client;
 
 beforeAll(async () => {
-  t = await applicationDemo();
-  national = new Client(t.app);
-  await national.connecter('national');
-  commissaire = new Client(t.app);
-  await commissaire.connecter('commissaire.52');
-}, 600_000);
-afterAll(async () => {
-  await t.base.fermer();
+  national = await demo.compte('national');
+  commissaire = await demo.compte('commissaire.52');
 });
 afterEach(() => {
   delete process.env.JALON_SEUIL_SECRET;
@@ -31,7 +25,7 @@ afterEach(() => {
 const tableau = async (client: Client, chemin: string) => corps<TableauBordApi>(await client.get(chemin));
 
 async function octets(client: Client, chemin: string): Promise<ArrayBuffer> {
-  const r = await t.app.request(chemin, { headers: { cookie: client.cookie ?? '' } });
+  const r = await demo.app().app.request(chemin, { headers: { cookie: client.cookie ?? '' } });
   expect(r.status).toBe(200);
   return r.arrayBuffer();
 }
@@ -48,14 +42,16 @@ describe('tableaux de bord : droits', () => {
       'valideur.44': 403,
     };
     for (const [identifiant, statut] of Object.entries(attendu)) {
-      const client = new Client(t.app);
+      const client = new Client(demo.app().app);
       await client.connecter(identifiant);
       for (const format of ['json', 'csv', 'xlsx']) {
         const r = await client.get(`/api/tableaux-bord/regions/52?annee=2022&format=${format}`);
         expect(r.statut, `${identifiant} ${format}`).toBe(statut);
       }
     }
-    expect((await new Client(t.app).get('/api/tableaux-bord/regions/52?annee=2022')).statut).toBe(401);
+    expect((await new Client(demo.app().app).get('/api/tableaux-bord/regions/52?annee=2022')).statut).toBe(
+      401,
+    );
   });
 
   it('national : services de l’État seulement', async () => {
@@ -65,7 +61,7 @@ describe('tableaux de bord : droits', () => {
       ['commissaire.24', 200],
       ['national', 200],
     ] as const) {
-      const client = new Client(t.app);
+      const client = new Client(demo.app().app);
       await client.connecter(identifiant);
       expect((await client.get('/api/tableaux-bord/national?annee=2022')).statut, identifiant).toBe(statut);
     }

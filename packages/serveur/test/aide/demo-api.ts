@@ -4,11 +4,11 @@ import { applicationDemo, type ApplicationTest } from './application.ts';
 import { Client, corps } from './client.ts';
 
 /**
- * Aide des tests du cycle de vie par l'API : une application de démonstration pour le fichier de test (ouverte
- * avant, fermée après), un client connecté par compte (gardé), la convention d'un département et d'un exercice,
- * la vue du cycle et une transition faite à la version courante. À appeler au niveau du fichier de test.
+ * Aide des tests par l'API sur la démonstration : une application pour le fichier de test (ouverte avant, fermée
+ * après), un client connecté par compte (gardé), la convention d'un département et d'un exercice, et pour le
+ * cycle de vie la vue du cycle et une transition faite à la version courante. À appeler au niveau du fichier.
  */
-export interface CycleParApi {
+export interface DemoParApi {
   /** L'application ouverte (après `beforeAll`). */
   app(): ApplicationTest;
   compte(identifiant: string): Promise<Client>;
@@ -26,7 +26,7 @@ export interface CycleParApi {
   ): Promise<Awaited<ReturnType<Client['requete']>>>;
 }
 
-export function cycleParApi(): CycleParApi {
+export function demoParApi(): DemoParApi {
   let t: ApplicationTest | undefined;
   const clients = new Map<string, Client>();
   beforeAll(async () => {
